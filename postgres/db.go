@@ -1,0 +1,61 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	_ "github.com/lib/pq" // the driver behind every DB
+)
+
+// DB is a pool of connections to one PostgreSQL database.
+type DB struct {
+	*sqlx.DB
+}
+
+// Open connects to dsn, retrying while the server is still starting up, and
+// returns once a ping succeeds or ctx ends.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db, err := sqlx.Open("postgres", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(16)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	backoff := 100 * time.Millisecond
+	for {
+		err = db.PingContext(ctx)
+		if err == nil {
+			return &DB{db}, nil
+		}
+		select {
+		case <-ctx.Done():
+			db.Close()
+			return nil, fmt.Errorf("postgres: connect: %w", errors.Join(MapError(err), ctx.Err()))
+		case <-time.After(backoff):
+		}
+		backoff = min(backoff*2, 2*time.Second)
+	}
+}
+
+// Tx runs fn in a transaction, committing when it returns nil and rolling back
+// otherwise. Errors come back mapped to kinds.
+func (db *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	tx, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		return MapError(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return MapError(err)
+	}
+	return MapError(tx.Commit())
+}
+
+// Ready reports whether the database answers within the context's deadline.
+func (db *DB) Ready(ctx context.Context) error {
+	return MapError(db.PingContext(ctx))
+}
