@@ -1,0 +1,40 @@
+package directory
+
+import (
+	"encoding/json"
+	"time"
+
+	"kith/postgres"
+)
+
+// Store reads and writes the directory in PostgreSQL.
+type Store struct {
+	db  *postgres.DB
+	now func() time.Time
+}
+
+// NewStore returns a Store on db using the wall clock.
+func NewStore(db *postgres.DB) *Store {
+	return &Store{db: db, now: time.Now}
+}
+
+// DB returns the pool the store runs on, for packages that extend the
+// directory inside the same transactions.
+func (s *Store) DB() *postgres.DB { return s.db }
+
+// jsonList scans a json array column built with json_agg into a Go slice.
+type jsonList[T any] []T
+
+func (l *jsonList[T]) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case []byte:
+		b = v
+	case string:
+		b = []byte(v)
+	case nil:
+		*l = nil
+		return nil
+	}
+	return json.Unmarshal(b, (*[]T)(l))
+}

@@ -1,0 +1,101 @@
+package directory_test
+
+import (
+	"errors"
+	"testing"
+
+	"kith/directory"
+)
+
+func TestUsersTeamsAndSessions(t *testing.T) {
+	s := newStore(t)
+	org := mustOrg(t, s, "Roker Walkers")
+	team, err := s.CreateTeam(asAdmin(), directory.TeamInput{Name: "Washington PCN", AreaCode: "E08000024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateTeam(asAdmin(), directory.TeamInput{Name: "Washington PCN"}); err == nil {
+		t.Fatal("duplicate team name accepted")
+	}
+	lw := mustUser(t, s, directory.UserInput{Email: "Lw@PCN.example", Name: "Sam Lee", Role: "link_worker", TeamID: team.ID})
+	if lw.TeamID == nil || *lw.TeamID != team.ID {
+		t.Fatalf("team not stored: %+v", lw)
+	}
+	ed := mustUser(t, s, directory.UserInput{Email: "ed@roker.example", Role: "vcse_editor", OrganisationID: org.ID})
+	if ed.OrganisationID == nil || *ed.OrganisationID != org.ID {
+		t.Fatalf("organisation not stored: %+v", ed)
+	}
+
+	_, err = s.CreateUser(asAdmin(), directory.UserInput{Email: "lw@pcn.example", Role: "admin", Password: "another long one"})
+	wantProblems(t, err, "email")
+	_, err = s.CreateUser(asAdmin(), directory.UserInput{Email: "x@pcn.example", Role: "vcse_editor",
+		OrganisationID: "6a8e0c1d-7e3f-4a10-8b8c-1f0e6a434b55", Password: "another long one"})
+	wantProblems(t, err, "organisation_id")
+	_, err = s.CreateUser(asAdmin(), directory.UserInput{Email: "c@icb.example", Role: "commissioner", AreaCode: "Z99", Password: "another long one"})
+	wantProblems(t, err, "area_code")
+	if _, err := s.CreateUser(as(lw), directory.UserInput{Email: "y@x.example", Role: "admin", Password: "another long one"}); !errors.Is(err, directory.ErrForbidden) {
+		t.Fatalf("link worker creating users: %v", err)
+	}
+
+	if _, _, err := s.Login(t.Context(), "lw@pcn.example", "wrong password!"); !errors.Is(err, directory.ErrUnauthenticated) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	if _, _, err := s.Login(t.Context(), "nobody@pcn.example", "correct horse battery"); !errors.Is(err, directory.ErrUnauthenticated) {
+		t.Fatalf("unknown email: %v", err)
+	}
+	token, who, err := s.Login(t.Context(), " LW@pcn.example ", "correct horse battery")
+	if err != nil || who.ID != lw.ID {
+		t.Fatalf("login: %v", err)
+	}
+	back, err := s.UserBySession(t.Context(), token)
+	if err != nil || back.ID != lw.ID || back.Role != directory.RoleLinkWorker {
+		t.Fatalf("session user %+v, %v", back, err)
+	}
+	if err := s.Logout(t.Context(), token); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UserBySession(t.Context(), token); !errors.Is(err, directory.ErrUnauthenticated) {
+		t.Fatalf("session survived logout: %v", err)
+	}
+}
+
+func TestPasswordHashing(t *testing.T) {
+	h, err := directory.HashPassword("correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, _ := directory.HashPassword("correct horse battery")
+	if h == h2 {
+		t.Fatal("hashes are not salted")
+	}
+	for pw, want := range map[string]bool{"correct horse battery": true, "correct horse batterY": false, "": false} {
+		if ok, err := directory.CheckPassword(h, pw); err != nil || ok != want {
+			t.Errorf("CheckPassword(%q) = %v, %v", pw, ok, err)
+		}
+	}
+	if _, err := directory.CheckPassword("$2a$10$bcrypt", "x"); err == nil {
+		t.Error("foreign hash format accepted")
+	}
+}
+
+func TestTaxonomyIsSeeded(t *testing.T) {
+	s := newStore(t)
+	terms, err := s.Terms(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]directory.Term{}
+	for _, term := range terms {
+		byCode[term.Code] = term
+	}
+	for _, code := range []string{"loneliness", "physical-activity", "arts-creativity", "mental-wellbeing",
+		"money-debt", "housing", "employment-skills", "carers", "bereavement", "food-cooking",
+		"nature-gardening", "digital-skills"} {
+		if _, ok := byCode[code]; !ok {
+			t.Errorf("category %q missing", code)
+		}
+	}
+	if w := byCode["walking"]; w.ParentID == nil || *w.ParentID != byCode["physical-activity"].ID {
+		t.Errorf("walking is not under physical activity: %+v", w)
+	}
+}

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"kith/directory"
+)
+
+// Readiness reports whether a dependency can serve requests now.
+type Readiness interface {
+	Ready(ctx context.Context) error
+}
+
+// Config is what the web layer needs from the rest of Kith.
+type Config struct {
+	Directory *directory.Store
+	// Ready lists what /readyz checks, by name (e.g. "database").
+	Ready  map[string]Readiness
+	Logger *slog.Logger
+	// RequestTimeout bounds every handler's work; zero means 10 s.
+	RequestTimeout time.Duration
+}
+
+// server holds the handlers' dependencies.
+type server struct {
+	dir     *directory.Store
+	ready   map[string]Readiness
+	log     *slog.Logger
+	timeout time.Duration
+}
+
+// New returns the Fiber app with every route mounted.
+func New(cfg Config) *fiber.App {
+	s := &server{dir: cfg.Directory, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.timeout == 0 {
+		s.timeout = 10 * time.Second
+	}
+	app := fiber.New(fiber.Config{
+		AppName:               "kith",
+		ErrorHandler:          errorHandler(s.log),
+		BodyLimit:             1 << 20,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		UnescapePath:          true,
+	})
+	s.routes(app)
+	return app
+}

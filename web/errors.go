@@ -1,0 +1,85 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/gofiber/fiber/v2"
+
+	"kith/directory"
+)
+
+// errorKinds is the one table from error kind to HTTP status and the message
+// a caller sees when the error carries no reason of its own.
+var errorKinds = []struct {
+	kind    error
+	status  int
+	message string
+}{
+	{directory.ErrUnauthenticated, fiber.StatusUnauthorized, "sign in to do this"},
+	{directory.ErrForbidden, fiber.StatusForbidden, "you are not allowed to do this"},
+	{directory.ErrNotFound, fiber.StatusNotFound, "not found"},
+	{directory.ErrConflict, fiber.StatusConflict, "this conflicts with a change made meanwhile; reload and try again"},
+	{directory.ErrInvalid, fiber.StatusUnprocessableEntity, "some fields need correcting"},
+	{directory.ErrUnavailable, fiber.StatusServiceUnavailable, "the database is unavailable; try again shortly"},
+	{context.DeadlineExceeded, fiber.StatusServiceUnavailable, "the request took too long; try again shortly"},
+}
+
+// errorBody is the JSON every failure answers with.
+type errorBody struct {
+	Error    string            `json:"error"`
+	Problems map[string]string `json:"problems,omitempty"`
+}
+
+// badParam is a malformed query parameter or body: the caller's mistake,
+// answered 400 with the parameter named.
+type badParam struct{ param, why string }
+
+func (e badParam) Error() string { return e.param + ": " + e.why }
+
+func errBadParam(param, why string) error { return badParam{param, why} }
+
+// errorHandler maps any error a handler returns to a status and JSON body.
+func errorHandler(log *slog.Logger) fiber.ErrorHandler {
+	return func(c *fiber.Ctx, err error) error {
+		status, body := describe(err)
+		if status >= 500 {
+			log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+		}
+		return c.Status(status).JSON(body)
+	}
+}
+
+func describe(err error) (int, errorBody) {
+	var bp badParam
+	if errors.As(err, &bp) {
+		return fiber.StatusBadRequest, errorBody{Error: "bad request: " + bp.Error(), Problems: map[string]string{bp.param: bp.why}}
+	}
+	var fe *fiber.Error
+	if errors.As(err, &fe) {
+		return fe.Code, errorBody{Error: fe.Message}
+	}
+	for _, k := range errorKinds {
+		if errors.Is(err, k.kind) {
+			return k.status, errorBody{Error: reasonOr(err, k.message), Problems: problemsOf(err)}
+		}
+	}
+	return fiber.StatusInternalServerError, errorBody{Error: "something went wrong on our side; it has been logged"}
+}
+
+func reasonOr(err error, fallback string) string {
+	var r interface{ Reason() string }
+	if errors.As(err, &r) {
+		return r.Reason()
+	}
+	return fallback
+}
+
+func problemsOf(err error) map[string]string {
+	var p directory.Problems
+	if errors.As(err, &p) {
+		return p
+	}
+	return nil
+}
