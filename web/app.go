@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"kith/directory"
+	"kith/search"
 )
 
 // Readiness reports whether a dependency can serve requests now.
@@ -18,6 +19,7 @@ type Readiness interface {
 // Config is what the web layer needs from the rest of Kith.
 type Config struct {
 	Directory *directory.Store
+	Search    *search.Engine
 	// Ready lists what /readyz checks, by name (e.g. "database").
 	Ready  map[string]Readiness
 	Logger *slog.Logger
@@ -27,15 +29,16 @@ type Config struct {
 
 // server holds the handlers' dependencies.
 type server struct {
-	dir     *directory.Store
-	ready   map[string]Readiness
-	log     *slog.Logger
-	timeout time.Duration
+	dir      *directory.Store
+	searcher *search.Engine
+	ready    map[string]Readiness
+	log      *slog.Logger
+	timeout  time.Duration
 }
 
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
-	s := &server{dir: cfg.Directory, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	s := &server{dir: cfg.Directory, searcher: cfg.Search, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

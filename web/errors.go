@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"kith/directory"
+	"kith/search"
 )
 
 // errorKinds is the one table from error kind to HTTP status and the message
@@ -23,6 +24,7 @@ var errorKinds = []struct {
 	{directory.ErrConflict, fiber.StatusConflict, "this conflicts with a change made meanwhile; reload and try again"},
 	{directory.ErrInvalid, fiber.StatusUnprocessableEntity, "some fields need correcting"},
 	{directory.ErrUnavailable, fiber.StatusServiceUnavailable, "the database is unavailable; try again shortly"},
+	{search.ErrNotReady, fiber.StatusServiceUnavailable, search.ErrNotReady.Error()},
 	{context.DeadlineExceeded, fiber.StatusServiceUnavailable, "the request took too long; try again shortly"},
 }
 

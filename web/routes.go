@@ -30,6 +30,8 @@ func (s *server) routes(app *fiber.App) {
 	api.Post("/versions/:id/approve", s.approveVersion)
 	api.Post("/versions/:id/reject", s.rejectVersion)
 
+	api.Get("/search", s.search)
+
 	api.Get("/taxonomies", s.listTaxonomies)
 	api.Get("/taxonomy_terms", s.listTerms)
 	api.Get("/postcodes/:postcode", s.lookupPostcode)

@@ -1,0 +1,68 @@
+package geo
+
+import (
+	"math/rand/v2"
+	"sort"
+	"testing"
+)
+
+// The grid must return exactly what a scan of every point returns.
+func TestGridWithinMatchesScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var pts []Point
+	g := NewGrid(2)
+	for i := range 5000 {
+		p := MustLonLat(-2.5+rng.Float64()*2, 54+rng.Float64()*1.5)
+		pts = append(pts, p)
+		g.Add(int32(i), p)
+	}
+	g.Remove(7, pts[7])
+	for _, km := range []float64{0.5, 2, 5, 10, 25, 50} {
+		center := MustLonLat(-1.4, 54.9)
+		var got, want []int
+		g.Within(center, km, func(id int32, _ float64) { got = append(got, int(id)) })
+		for i, p := range pts {
+			if i != 7 && DistanceKm(center, p) <= km {
+				want = append(want, i)
+			}
+		}
+		sort.Ints(got)
+		if len(got) != len(want) {
+			t.Fatalf("%g km: grid found %d, scan %d", km, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%g km: grid and scan differ at %d", km, i)
+			}
+		}
+	}
+}
+
+func TestCellsCoveringHoldsEveryPointInRange(t *testing.T) {
+	center := MustLonLat(-1.38, 54.9)
+	cells := map[Cell]bool{}
+	for _, c := range CellsCovering(BoundKm(center, 5), 1) {
+		cells[c] = true
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		p := MustLonLat(-1.38+(rng.Float64()-0.5)*0.2, 54.9+(rng.Float64()-0.5)*0.1)
+		if DistanceKm(center, p) <= 5 && !cells[CellOf(p, 1)] {
+			t.Fatalf("%v is within 5 km but its cell is not covered", p)
+		}
+	}
+}
+
+func BenchmarkGridWithin5km(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	g := NewGrid(2)
+	for i := range 100000 {
+		g.Add(int32(i), MustLonLat(-5.5+rng.Float64()*7, 50+rng.Float64()*5.5))
+	}
+	center := MustLonLat(-1.4, 54.9)
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		g.Within(center, 5, func(int32, float64) { n++ })
+	}
+}

@@ -1,0 +1,262 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"kith/directory"
+)
+
+// Source is where search reads the directory: PostgreSQL through
+// directory.Store, which satisfies it.
+type Source interface {
+	OutboxHead(ctx context.Context) (int64, error)
+	OutboxAfter(ctx context.Context, seq int64, limit int) ([]directory.OutboxEntry, error)
+	SearchRecords(ctx context.Context, ids []string) ([]directory.SearchRecord, error)
+	ServicesOfOrganisations(ctx context.Context, orgIDs []string) ([]string, error)
+	EachSearchRecord(ctx context.Context, size int, fn func([]directory.SearchRecord) error) error
+}
+
+// Assurer tells which organisations may receive referrals, and until when.
+// Without one, search knows nothing of assurance.
+type Assurer interface {
+	ReferralReadyUntil(ctx context.Context, orgIDs []string) (map[string]time.Time, error)
+}
+
+// Config is what an Engine needs.
+type Config struct {
+	Dir     string // index directory; each process takes its own under it
+	Source  Source
+	Assurer Assurer
+	Logger  *slog.Logger
+	Now     func() time.Time
+}
+
+// ErrNotReady answers text searches while the first index is being built.
+var ErrNotReady = errors.New("the search index is being built; try again shortly")
+
+// Engine answers searches and keeps its index in step with the outbox.
+type Engine struct {
+	cfg    Config
+	root   string
+	unlock func()
+
+	writeMu sync.Mutex // one writer at a time: the follower or a rebuild
+	alias   bleve.IndexAlias
+	gen     atomic.Pointer[generation]
+	tbl     atomic.Pointer[table]
+	cursor  atomic.Int64
+	ready   atomic.Bool // the bleve index holds every document
+	gaps    map[int64]time.Time
+}
+
+// Open loads the facts of every findable service and opens the index on
+// disk. A missing, outdated or unreadable index is left for Run to rebuild;
+// until then text searches answer ErrNotReady and everything else works.
+func Open(ctx context.Context, cfg Config) (*Engine, error) {
+	root, unlock, err := lockRoot(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	e := newEngine(cfg, root, unlock)
+	g, cursor, err := openCurrent(root)
+	if err != nil {
+		e.cfg.Logger.Info("search index will be rebuilt", "dir", root, "reason", err)
+	}
+	removeStaleGenerations(root, g)
+	tbl, head, err := e.load(ctx, nil, nil)
+	if err != nil {
+		e.unlock()
+		return nil, err
+	}
+	e.tbl.Store(tbl)
+	if g == nil {
+		e.cursor.Store(head)
+		return e, nil
+	}
+	e.alias.Add(g.idx)
+	e.gen.Store(g)
+	e.cursor.Store(cursor)
+	e.ready.Store(true)
+	return e, nil
+}
+
+// removeStaleGenerations deletes what a crashed rebuild left behind.
+func removeStaleGenerations(root string, keep *generation) {
+	dirs, _ := filepath.Glob(filepath.Join(root, "gen-*"))
+	for _, d := range dirs {
+		if keep == nil || d != keep.dir {
+			os.RemoveAll(d)
+		}
+	}
+}
+
+// load streams every findable service from the source into a new table and,
+// when g is not nil, into g's index. It returns the outbox position read
+// before streaming began, from which changes must be replayed.
+func (e *Engine) load(ctx context.Context, g *generation, progress func(int)) (*table, int64, error) {
+	head, err := e.cfg.Source.OutboxHead(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	tbl := newTable()
+	n := 0
+	err = e.cfg.Source.EachSearchRecord(ctx, 2000, func(recs []directory.SearchRecord) error {
+		until, err := e.assurance(ctx, recs)
+		if err != nil {
+			return err
+		}
+		batch := (*bleve.Batch)(nil)
+		if g != nil {
+			batch = g.idx.NewBatch()
+		}
+		for _, r := range recs {
+			tbl.put(factsOf(r, until[r.OrgID]))
+			if batch != nil {
+				batch.Index(r.ServiceID, toIndexDoc(r, unixOrZero(until[r.OrgID])))
+			}
+		}
+		if batch != nil {
+			if err := g.idx.Batch(batch); err != nil {
+				return err
+			}
+		}
+		n += len(recs)
+		if progress != nil {
+			progress(n)
+		}
+		return nil
+	})
+	return tbl, head, err
+}
+
+func unixOrZero(t time.Time) float64 {
+	if t.IsZero() {
+		return 0
+	}
+	return float64(t.Unix())
+}
+
+// assurance asks the Assurer about the organisations of recs.
+func (e *Engine) assurance(ctx context.Context, recs []directory.SearchRecord) (map[string]time.Time, error) {
+	if e.cfg.Assurer == nil {
+		return map[string]time.Time{}, nil
+	}
+	orgs := make([]string, 0, len(recs))
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if !seen[r.OrgID] {
+			seen[r.OrgID] = true
+			orgs = append(orgs, r.OrgID)
+		}
+	}
+	return e.cfg.Assurer.ReferralReadyUntil(ctx, orgs)
+}
+
+// Rebuild builds a fresh index from the source beside the live one and swaps
+// it in; searches keep being answered from the old one meanwhile. progress,
+// if not nil, is told how many services have been indexed.
+func (e *Engine) Rebuild(ctx context.Context, progress func(int)) error {
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	return e.rebuildLocked(ctx, progress)
+}
+
+func (e *Engine) rebuildLocked(ctx context.Context, progress func(int)) error {
+	g, err := newGeneration(e.root)
+	if err != nil {
+		return err
+	}
+	tbl, head, err := e.load(ctx, g, progress)
+	if err == nil {
+		err = g.seal(e.root, head)
+	}
+	if err != nil {
+		g.discard()
+		return fmt.Errorf("search: rebuild: %w", err)
+	}
+	old := e.gen.Swap(g)
+	if old != nil {
+		e.alias.Swap([]bleve.Index{g.idx}, []bleve.Index{old.idx})
+		old.discard()
+	} else {
+		e.alias.Add(g.idx)
+	}
+	e.tbl.Store(tbl)
+	e.cursor.Store(head)
+	e.ready.Store(true)
+	e.cfg.Logger.Info("search index rebuilt", "services", tbl.len(), "outbox_seq", head)
+	return nil
+}
+
+// Reindex rebuilds the index in cfg.Dir from the source, as `kith reindex`
+// does when no server is running; it fails with ErrInUse when one holds the
+// directory (ask the servers to rebuild through the outbox instead).
+func Reindex(ctx context.Context, cfg Config, progress func(int)) error {
+	unlock, err := lockDir(cfg.Dir)
+	if err != nil {
+		return err
+	}
+	e := newEngine(cfg, cfg.Dir, unlock)
+	defer e.Close()
+	if old, _, err := openCurrent(cfg.Dir); err == nil {
+		e.gen.Store(old)
+		e.alias.Add(old.idx)
+	}
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	return e.rebuildLocked(ctx, progress)
+}
+
+func newEngine(cfg Config, root string, unlock func()) *Engine {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Engine{cfg: cfg, root: root, unlock: unlock, alias: bleve.NewIndexAlias(), gaps: map[int64]time.Time{}}
+}
+
+// Ready reports whether text search is available, for /readyz.
+func (e *Engine) Ready(context.Context) error {
+	if !e.ready.Load() {
+		return ErrNotReady
+	}
+	return nil
+}
+
+// Cursor is the last outbox change the index holds.
+func (e *Engine) Cursor() int64 { return e.cursor.Load() }
+
+// Close releases the index.
+func (e *Engine) Close() error {
+	e.writeMu.Lock()
+	defer e.writeMu.Unlock()
+	var err error
+	if g := e.gen.Swap(nil); g != nil {
+		err = g.idx.Close()
+	}
+	if e.unlock != nil {
+		e.unlock()
+		e.unlock = nil
+	}
+	return err
+}
+
+// Len is the number of findable services.
+func (e *Engine) Len() int {
+	t := e.tbl.Load()
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.len()
+}

@@ -1,0 +1,177 @@
+package search
+
+import (
+	"sync"
+	"time"
+
+	"kith/directory"
+	"kith/geo"
+)
+
+// gridKm is the side of the squares the in-memory venue grid uses; at 2 km a
+// 5 km radius touches about 36 squares.
+const gridKm = 2
+
+// facts is one service reduced to what filters and distance need, as bits
+// and small numbers, so checking thousands of candidates costs microseconds.
+type facts struct {
+	id           string
+	name         string
+	cats         map[string]bool
+	days         uint8  // bit per weekday, Monday first
+	slots        uint32 // bit per weekday × part of day
+	free         bool
+	minAge       int16 // -1: no lower limit
+	maxAge       int16 // -1: no upper limit
+	delivery     uint8 // bit per directory.DeliveryModes entry
+	venues       []venueFacts
+	assuredUntil int64 // unix seconds; 0 when not referral-ready
+}
+
+type venueFacts struct {
+	point  geo.Point
+	access uint16 // bit per directory.AccessibilityFeatures entry
+}
+
+func (f *facts) remoteOnly() bool { return len(f.venues) == 0 }
+
+// table holds the facts of every findable service and a grid of their
+// venues. Slots of removed services are reused.
+type table struct {
+	mu     sync.RWMutex
+	docs   []*facts
+	byID   map[string]int32
+	free   []int32
+	grid   *geo.Grid
+	remote map[int32]bool
+}
+
+func newTable() *table {
+	return &table{byID: map[string]int32{}, grid: geo.NewGrid(gridKm), remote: map[int32]bool{}}
+}
+
+// put replaces the facts for f.id.
+func (t *table) put(f *facts) {
+	t.remove(f.id)
+	var slot int32
+	if n := len(t.free); n > 0 {
+		slot, t.free = t.free[n-1], t.free[:n-1]
+		t.docs[slot] = f
+	} else {
+		slot = int32(len(t.docs))
+		t.docs = append(t.docs, f)
+	}
+	t.byID[f.id] = slot
+	for _, v := range f.venues {
+		t.grid.Add(slot, v.point)
+	}
+	if f.remoteOnly() {
+		t.remote[slot] = true
+	}
+}
+
+// remove forgets service id, if known.
+func (t *table) remove(id string) {
+	slot, ok := t.byID[id]
+	if !ok {
+		return
+	}
+	for _, v := range t.docs[slot].venues {
+		t.grid.Remove(slot, v.point)
+	}
+	delete(t.remote, slot)
+	delete(t.byID, id)
+	t.docs[slot] = nil
+	t.free = append(t.free, slot)
+}
+
+func (t *table) len() int { return len(t.byID) }
+
+// factsOf reduces a record, with its assurance, to facts.
+func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
+	f := &facts{id: rec.ServiceID, name: rec.Name, cats: map[string]bool{}, free: rec.Free, minAge: -1, maxAge: -1}
+	for _, c := range rec.Categories {
+		f.cats[c] = true
+	}
+	if rec.MinAge != nil {
+		f.minAge = int16(*rec.MinAge)
+	}
+	if rec.MaxAge != nil {
+		f.maxAge = int16(*rec.MaxAge)
+	}
+	f.delivery = uint8(bitsOf(rec.Delivery, directory.DeliveryModes))
+	for _, v := range rec.Venues {
+		f.venues = append(f.venues, venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))})
+	}
+	f.days, f.slots = sessionBits(rec.Sessions)
+	if !assuredUntil.IsZero() {
+		f.assuredUntil = assuredUntil.Unix()
+	}
+	return f
+}
+
+// bitsOf sets bit i for every value equal to names[i].
+func bitsOf(values, names []string) uint32 {
+	var bits uint32
+	for _, v := range values {
+		for i, n := range names {
+			if v == n {
+				bits |= 1 << i
+			}
+		}
+	}
+	return bits
+}
+
+// sessionBits marks the weekdays a service meets on and, per weekday, the
+// parts of the day its sessions overlap.
+func sessionBits(sessions []directory.SearchSession) (days uint8, slots uint32) {
+	for _, s := range sessions {
+		parts := partBits(s.OpensAt, s.ClosesAt)
+		for _, d := range s.ByDay {
+			wd := weekdayIndex(d)
+			if wd < 0 {
+				continue
+			}
+			days |= 1 << wd
+			slots |= uint32(parts) << (3 * wd)
+		}
+	}
+	return days, slots
+}
+
+// weekdayIndex reads TU, 1TU or -1FR as Tuesday/Friday (Monday = 0).
+func weekdayIndex(byday string) int {
+	if len(byday) < 2 {
+		return -1
+	}
+	code := byday[len(byday)-2:]
+	for i, w := range weekdays {
+		if w.code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func partBits(opens, closes string) uint8 {
+	var bits uint8
+	for i, p := range dayParts {
+		if opens < p.end && closes > p.start {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}
+
+// Parts of the day people ask for: a session belongs to every part it overlaps.
+var dayParts = []struct{ name, start, end string }{
+	{"morning", "00:00", "12:00"},
+	{"afternoon", "12:00", "17:00"},
+	{"evening", "17:00", "24:00"},
+}
+
+// Days in the order people read them, with their RFC 5545 codes.
+var weekdays = []struct{ name, code string }{
+	{"mon", "MO"}, {"tue", "TU"}, {"wed", "WE"}, {"thu", "TH"}, {"fri", "FR"}, {"sat", "SA"}, {"sun", "SU"},
+}

@@ -1,0 +1,126 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// Keys bleve keeps beside the documents: the mapping version the index was
+// built under, and the last outbox change it holds.
+var (
+	versionKey = []byte("kith:mapping_version")
+	cursorKey  = []byte("kith:outbox_seq")
+)
+
+// generation is one index on disk. A rebuild writes a new generation next to
+// the live one and swaps it in, so search never goes offline.
+type generation struct {
+	dir string
+	idx bleve.Index
+}
+
+// ErrInUse means another process holds the index directory.
+var ErrInUse = errors.New("search: the index directory is in use by another process")
+
+// lockRoot takes the index directory for this process. Several kith
+// processes may share one data directory; each keeps its own index, so the
+// second takes base.2, the third base.3, and so on.
+func lockRoot(base string) (root string, unlock func(), err error) {
+	for n := 1; n <= 64; n++ {
+		root = base
+		if n > 1 {
+			root = fmt.Sprintf("%s.%d", base, n)
+		}
+		unlock, err = lockDir(root)
+		if !errors.Is(err, ErrInUse) {
+			return root, unlock, err
+		}
+	}
+	return "", nil, err
+}
+
+// lockDir takes root for this process alone, or fails with ErrInUse.
+func lockDir(root string) (func(), error) {
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(root, "LOCK"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, ErrInUse
+	}
+	return func() { f.Close() }, nil
+}
+
+// openCurrent opens the generation named in root/CURRENT and returns its
+// outbox cursor. Any problem (missing, another mapping version, unreadable)
+// is an error: the caller rebuilds.
+func openCurrent(root string) (*generation, int64, error) {
+	name, err := os.ReadFile(filepath.Join(root, "CURRENT"))
+	if err != nil {
+		return nil, 0, fmt.Errorf("no index yet: %w", err)
+	}
+	dir := filepath.Join(root, filepath.Base(string(name)))
+	idx, err := bleve.Open(dir)
+	if err != nil {
+		return nil, 0, fmt.Errorf("index unreadable: %w", err)
+	}
+	g := &generation{dir: dir, idx: idx}
+	version, err := idx.GetInternal(versionKey)
+	if err != nil || string(version) != strconv.Itoa(MappingVersion) {
+		g.discard()
+		return nil, 0, fmt.Errorf("index built under mapping version %q, want %d", version, MappingVersion)
+	}
+	raw, err := idx.GetInternal(cursorKey)
+	cursor, perr := strconv.ParseInt(string(raw), 10, 64)
+	if err != nil || perr != nil {
+		g.discard()
+		return nil, 0, errors.New("index has no outbox position")
+	}
+	return g, cursor, nil
+}
+
+// newGeneration creates an empty index in a fresh directory under root.
+func newGeneration(root string) (*generation, error) {
+	dir := filepath.Join(root, fmt.Sprintf("gen-%d", time.Now().UnixNano()))
+	// unsafe_batch skips waiting for each batch to reach disk; the index is
+	// derived data and a crash only means a rebuild or a replay.
+	idx, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
+	if err != nil {
+		return nil, fmt.Errorf("search: create index: %w", err)
+	}
+	return &generation{dir: dir, idx: idx}, nil
+}
+
+// seal records the mapping version and cursor and makes g the generation
+// opened at next start.
+func (g *generation) seal(root string, cursor int64) error {
+	if err := g.idx.SetInternal(versionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
+		return err
+	}
+	if err := g.idx.SetInternal(cursorKey, []byte(strconv.FormatInt(cursor, 10))); err != nil {
+		return err
+	}
+	tmp := filepath.Join(root, "CURRENT.tmp")
+	if err := os.WriteFile(tmp, []byte(filepath.Base(g.dir)), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(root, "CURRENT"))
+}
+
+// discard closes g and deletes it from disk.
+func (g *generation) discard() {
+	g.idx.Close()
+	os.RemoveAll(g.dir)
+}

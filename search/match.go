@@ -1,0 +1,73 @@
+package search
+
+import (
+	"kith/directory"
+)
+
+// matcher is a Query compiled to the bit masks facts use, at one instant
+// (assurance lapses with time, not with writes).
+type matcher struct {
+	q        *Query
+	slots    uint32 // zero: any time
+	delivery uint8
+	access   uint16
+	now      int64
+}
+
+func newMatcher(q *Query, now int64) *matcher {
+	m := &matcher{q: q, now: now}
+	m.delivery = uint8(bitsOf(q.Delivery, directory.DeliveryModes))
+	m.access = uint16(bitsOf(q.Accessible, directory.AccessibilityFeatures))
+	m.slots = slotMask(q.Days, q.Parts)
+	return m
+}
+
+// slotMask turns "any of these days" × "any of these parts of the day" into
+// the weekday×part bits a service must share at least one of.
+func slotMask(days, parts []int) uint32 {
+	if len(days) == 0 && len(parts) == 0 {
+		return 0
+	}
+	if len(days) == 0 {
+		days = []int{0, 1, 2, 3, 4, 5, 6}
+	}
+	partBits := uint32(0b111)
+	if len(parts) > 0 {
+		partBits = 0
+		for _, p := range parts {
+			partBits |= 1 << p
+		}
+	}
+	var mask uint32
+	for _, d := range days {
+		mask |= partBits << (3 * d)
+	}
+	return mask
+}
+
+// service reports whether f passes every service-level filter.
+func (m *matcher) service(f *facts) bool {
+	q := m.q
+	for _, c := range q.Categories {
+		if !f.cats[c] {
+			return false
+		}
+	}
+	switch {
+	case m.slots != 0 && f.slots&m.slots == 0,
+		q.Free && !f.free,
+		m.delivery != 0 && f.delivery&m.delivery == 0,
+		q.Assured && f.assuredUntil <= m.now,
+		q.Age != nil && !ageFits(f, *q.Age),
+		m.access != 0 && f.remoteOnly():
+		return false
+	}
+	return true
+}
+
+func ageFits(f *facts, age int) bool {
+	return (f.minAge < 0 || age >= int(f.minAge)) && (f.maxAge < 0 || age <= int(f.maxAge))
+}
+
+// venue reports whether a venue has every accessibility feature asked for.
+func (m *matcher) venue(v venueFacts) bool { return v.access&m.access == m.access }

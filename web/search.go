@@ -1,0 +1,142 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"kith/directory"
+	"kith/search"
+)
+
+// searchResult is one service in a search answer.
+type searchResult struct {
+	ServiceID      string               `json:"service_id"`
+	Name           string               `json:"name"`
+	Organisation   string               `json:"organisation"`
+	OrganisationID string               `json:"organisation_id"`
+	DistanceKm     *float64             `json:"distance_km"`
+	Categories     []directory.Category `json:"categories"`
+	NextSession    *time.Time           `json:"next_session"`
+	Free           bool                 `json:"free"`
+	Assured        bool                 `json:"assured"`
+	Accepting      *bool                `json:"accepting"`
+	PlacesLeft     *int                 `json:"places_left"`
+	Why            string               `json:"why"`
+}
+
+type searchAnswer struct {
+	Total   int            `json:"total"`
+	Results []searchResult `json:"results"`
+	Facets  search.Facets  `json:"facets"`
+}
+
+func (s *server) search(c *fiber.Ctx) error {
+	if s.searcher == nil {
+		return search.ErrNotReady
+	}
+	params, err := url.ParseQuery(string(c.Request().URI().QueryString()))
+	if err != nil {
+		return errBadParam("query", "is not a valid URL query string")
+	}
+	q, err := search.ParseQuery(params)
+	var pe *search.ParamError
+	if errors.As(err, &pe) {
+		return errBadParam(pe.Param, pe.Why)
+	}
+	if err != nil {
+		return err
+	}
+	res, err := s.searcher.Search(c.UserContext(), q)
+	if err != nil {
+		return err
+	}
+	results, err := s.hydrate(c, q, res.Hits)
+	if err != nil {
+		return err
+	}
+	return c.JSON(searchAnswer{Total: res.Total, Results: results, Facets: res.Facets})
+}
+
+// hydrate fills hits in from PostgreSQL, dropping any the database no longer
+// shows (the index can lag a write by a moment; results must not).
+func (s *server) hydrate(c *fiber.Ctx, q search.Query, hits []search.Hit) ([]searchResult, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ServiceID
+	}
+	svcs, err := s.dir.ServicesByID(c.UserContext(), ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]directory.Service{}
+	for _, svc := range svcs {
+		if svc.Published && svc.Status == "active" {
+			byID[svc.ID] = svc
+		}
+	}
+	now := time.Now()
+	out := make([]searchResult, 0, len(hits))
+	for _, h := range hits {
+		svc, ok := byID[h.ServiceID]
+		if !ok {
+			continue
+		}
+		out = append(out, resultFor(svc, h, q, now))
+	}
+	return out, nil
+}
+
+func resultFor(svc directory.Service, h search.Hit, q search.Query, now time.Time) searchResult {
+	r := searchResult{
+		ServiceID: svc.ID, Name: svc.Name, Organisation: svc.OrganisationName, OrganisationID: svc.OrganisationID,
+		DistanceKm: h.DistanceKm, Categories: svc.Categories, Free: svc.Free, Assured: h.Assured,
+	}
+	if h.DistanceKm != nil {
+		d := float64(int(*h.DistanceKm*10+0.5)) / 10
+		r.DistanceKm = &d
+	}
+	if next, ok := directory.NextSession(svc.Schedules, now); ok {
+		local := next.In(directory.London)
+		r.NextSession = &local
+	}
+	r.Why = why(svc, r, q)
+	return r
+}
+
+// why explains a result in the words a link worker would use:
+// "2.1 km · matches 'gardening' · Tue 10:00 · free · QA assured".
+func why(svc directory.Service, r searchResult, q search.Query) string {
+	var parts []string
+	switch {
+	case r.DistanceKm != nil:
+		parts = append(parts, fmt.Sprintf("%.1f km", *r.DistanceKm))
+	case q.Near != nil:
+		parts = append(parts, "by phone or online, wherever you are")
+	}
+	if m := search.Explain(q.Text, svc.Name+" "+svc.Description+" "+categoryNames(svc)); m != "" {
+		parts = append(parts, m)
+	}
+	if r.NextSession != nil {
+		parts = append(parts, r.NextSession.Format("Mon 15:04"))
+	}
+	if svc.Free {
+		parts = append(parts, "free")
+	}
+	if r.Assured {
+		parts = append(parts, "QA assured")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func categoryNames(svc directory.Service) string {
+	names := make([]string, len(svc.Categories))
+	for i, c := range svc.Categories {
+		names[i] = c.Name
+	}
+	return strings.Join(names, " ")
+}
