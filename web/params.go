@@ -46,9 +46,16 @@ func idParam(c *fiber.Ctx) (string, error) {
 	return id, nil
 }
 
+// maxJSONBody bounds JSON request bodies, which the app's body limit does
+// not: that limit is sized for evidence uploads.
+const maxJSONBody = 1 << 20
+
 // decodeJSON reads a JSON request body into v, rejecting other content types,
 // unknown fields and trailing data so that typos do not silently do nothing.
 func decodeJSON(c *fiber.Ctx, v any) error {
+	if len(c.Body()) > maxJSONBody {
+		return fiber.NewError(fiber.StatusRequestEntityTooLarge, "JSON bodies may be at most 1 MiB")
+	}
 	if !strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEApplicationJSON) {
 		return fiber.NewError(fiber.StatusUnsupportedMediaType, "send the body as application/json")
 	}
