@@ -78,3 +78,15 @@ func (e *reasonError) Reason() string { return e.reason }
 func Errorf(kind error, format string, args ...any) error {
 	return &reasonError{kind: kind, reason: fmt.Sprintf(format, args...)}
 }
+
+// Refusal is a request the current state does not allow, with a reason code
+// a client can act on (such as "full"). It is of kind ErrConflict.
+type Refusal struct {
+	Code    string
+	Message string
+}
+
+func (r *Refusal) Error() string        { return r.Code + ": " + r.Message }
+func (r *Refusal) Is(target error) bool { return target == ErrConflict }
+func (r *Refusal) Reason() string       { return r.Message }
+func (r *Refusal) ReasonCode() string   { return r.Code }

@@ -24,6 +24,7 @@ type SearchRecord struct {
 	MaxAge        *int
 	Delivery      []string
 	UpdatedAt     time.Time
+	Capacity      Capacity // zero when the service has set none
 }
 
 // SearchVenue is a place a service meets, with what the place offers.

@@ -3,6 +3,7 @@ package directory
 import (
 	"context"
 	"sort"
+	"time"
 
 	"github.com/lib/pq"
 
@@ -24,6 +25,10 @@ type searchRow struct {
 	Codes        pq.StringArray           `db:"codes"`
 	Venues       jsonList[searchVenueRow] `db:"venues"`
 	Sessions     jsonList[SearchSession]  `db:"sessions"`
+	Maximum      *int                     `db:"maximum"`
+	Held         int                      `db:"held"`
+	Paused       bool                     `db:"paused"`
+	ResumeOn     *time.Time               `db:"resume_on"`
 }
 
 type searchVenueRow struct {
@@ -39,6 +44,7 @@ type searchVenueRow struct {
 const searchSelect = `
 SELECT s.id, s.organisation_id, s.name, s.description, o.name AS organisation, s.free,
        s.min_age, s.max_age, s.delivery_modes, s.updated_at,
+       c.maximum, COALESCE(c.held, 0) AS held, COALESCE(c.paused, false) AS paused, c.resume_on,
        ARRAY(SELECT t.code FROM service_categories sc JOIN taxonomy_terms t ON t.id = sc.term_id
              WHERE sc.service_id = s.id) AS codes,
        COALESCE((SELECT json_agg(json_build_object('location_id', l.id, 'lon', l.lon, 'lat', l.lat,
@@ -50,6 +56,7 @@ SELECT s.id, s.organisation_id, s.name, s.description, o.name AS organisation, s
                  FROM schedules x WHERE x.service_id = s.id
                  AND (x.valid_to IS NULL OR x.valid_to >= current_date)), '[]') AS sessions
 FROM services s JOIN organisations o ON o.id = s.organisation_id
+LEFT JOIN service_capacity c ON c.service_id = s.id
 WHERE s.published AND s.status = 'active' AND o.published`
 
 // SearchRecords returns the records of the given services that are findable;
@@ -109,6 +116,7 @@ func (r searchRow) record(terms termIndex) SearchRecord {
 		ServiceID: r.ServiceID, OrgID: r.OrgID, Name: r.Name, Description: r.Description,
 		Organisation: r.Organisation, Free: r.Free, MinAge: r.MinAge, MaxAge: r.MaxAge,
 		Delivery: nonNil(r.Delivery), UpdatedAt: r.UpdatedAt.Time, Sessions: nonNil(r.Sessions),
+		Capacity: Capacity{ServiceID: r.ServiceID, Maximum: r.Maximum, Held: r.Held, Paused: r.Paused, ResumeOn: r.ResumeOn},
 	}
 	rec.Categories, rec.CategoryNames = terms.withAncestors(r.Codes)
 	for _, v := range r.Venues {

@@ -38,3 +38,11 @@ func (l *jsonList[T]) Scan(src any) error {
 	}
 	return json.Unmarshal(b, (*[]T)(l))
 }
+
+// WithClock returns a store on the same database that reads time from now,
+// so tests can move the clock past expiries and week boundaries.
+func (s *Store) WithClock(now func() time.Time) *Store {
+	c := *s
+	c.now = now
+	return &c
+}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"sync"
 	"time"
 
@@ -26,6 +27,8 @@ type facts struct {
 	delivery     uint8 // bit per directory.DeliveryModes entry
 	venues       []venueFacts
 	assuredUntil int64 // unix seconds; 0 when not referral-ready
+	full         bool
+	pausedUntil  int64 // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
 }
 
 type venueFacts struct {
@@ -104,10 +107,27 @@ func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
 		f.venues = append(f.venues, venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))})
 	}
 	f.days, f.slots = sessionBits(rec.Sessions)
+	f.full, f.pausedUntil = capacityFacts(rec.Capacity)
 	if !assuredUntil.IsZero() {
 		f.assuredUntil = assuredUntil.Unix()
 	}
 	return f
+}
+
+// capacityFacts reduces capacity to what the accepting filter needs; the
+// time a pause ends is kept so a pause ends in search with no write.
+func capacityFacts(c directory.Capacity) (full bool, pausedUntil int64) {
+	left := c.PlacesLeft()
+	full = left != nil && *left == 0
+	switch {
+	case !c.Paused:
+	case c.ResumeOn == nil:
+		pausedUntil = math.MaxInt64
+	default:
+		d := c.ResumeOn
+		pausedUntil = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, directory.London).Unix()
+	}
+	return full, pausedUntil
 }
 
 // bitsOf sets bit i for every value equal to names[i].

@@ -58,6 +58,7 @@ func (m *matcher) service(f *facts) bool {
 		q.Free && !f.free,
 		m.delivery != 0 && f.delivery&m.delivery == 0,
 		q.Assured && f.assuredUntil <= m.now,
+		q.Accepting && (f.full || f.pausedUntil > m.now),
 		q.Age != nil && !ageFits(f, *q.Age),
 		m.access != 0 && f.remoteOnly():
 		return false

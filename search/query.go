@@ -35,6 +35,7 @@ type Query struct {
 	Delivery   []string // any may match
 	Accessible []string // a venue must have all
 	Assured    bool
+	Accepting  bool // not full and not paused
 	Limit      int
 	Offset     int
 }
@@ -52,7 +53,7 @@ func bad(param, format string, args ...any) error {
 // known lists the parameters ParseQuery reads; anything else is a typo the
 // caller should hear about rather than have silently ignored.
 var known = []string{"q", "near", "radius_km", "category", "day", "time", "free", "age",
-	"delivery", "accessible", "assured", "limit", "offset"}
+	"delivery", "accessible", "assured", "accepting", "limit", "offset"}
 
 // ParseQuery reads a search from URL parameters.
 func ParseQuery(v url.Values) (Query, error) {
@@ -146,6 +147,9 @@ func parseFlags(v url.Values, q *Query) error {
 		return err
 	}
 	if q.Assured, err = boolParam(v, "assured"); err != nil {
+		return err
+	}
+	if q.Accepting, err = boolParam(v, "accepting"); err != nil {
 		return err
 	}
 	if raw := v.Get("age"); raw != "" {

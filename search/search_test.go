@@ -228,3 +228,27 @@ func TestBadParametersNameTheParameter(t *testing.T) {
 		}
 	}
 }
+
+func TestAcceptingFilterFollowsCapacity(t *testing.T) {
+	f := newFixture(t)
+	e := f.open(t, t.TempDir())
+	if _, err := f.store.SetCapacity(admin(), f.ids["B"], directory.CapacityInput{Maximum: ptr(0)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.Pause(admin(), f.ids["G"], directory.PauseInput{Reason: "Summer break"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.shorts(t, e, near+"&accepting=true"); !reflect.DeepEqual(got, []string{"A", "C", "F", "E"}) {
+		t.Fatalf("accepting: %v", got)
+	}
+	if _, err := f.store.Resume(admin(), f.ids["G"]); err != nil {
+		t.Fatal(err)
+	}
+	e.CatchUp(context.Background())
+	if got := f.shorts(t, e, near+"&accepting=true"); !reflect.DeepEqual(got, []string{"A", "G", "C", "F", "E"}) {
+		t.Fatalf("after resume: %v", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"kith/directory"
+	"kith/qa"
 	"kith/search"
 )
 
@@ -20,9 +21,12 @@ type Readiness interface {
 type Config struct {
 	Directory *directory.Store
 	Search    *search.Engine
+	QA        *qa.Store
 	// Ready lists what /readyz checks, by name (e.g. "database").
 	Ready  map[string]Readiness
 	Logger *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 	// RequestTimeout bounds every handler's work; zero means 10 s.
 	RequestTimeout time.Duration
 }
@@ -31,16 +35,22 @@ type Config struct {
 type server struct {
 	dir      *directory.Store
 	searcher *search.Engine
+	qa       *qa.Store
 	ready    map[string]Readiness
 	log      *slog.Logger
 	timeout  time.Duration
+	now      func() time.Time
 }
 
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
-	s := &server{dir: cfg.Directory, searcher: cfg.Search, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	s.now = cfg.Now
+	if s.now == nil {
+		s.now = time.Now
 	}
 	if s.timeout == 0 {
 		s.timeout = 10 * time.Second
@@ -48,7 +58,7 @@ func New(cfg Config) *fiber.App {
 	app := fiber.New(fiber.Config{
 		AppName:               "kith",
 		ErrorHandler:          errorHandler(s.log),
-		BodyLimit:             1 << 20,
+		BodyLimit:             qa.MaxEvidenceSize + 1<<20, // for evidence; decodeJSON holds JSON to 1 MiB
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,

@@ -31,6 +31,7 @@ var errorKinds = []struct {
 // errorBody is the JSON every failure answers with.
 type errorBody struct {
 	Error    string            `json:"error"`
+	Reason   string            `json:"reason,omitempty"`
 	Problems map[string]string `json:"problems,omitempty"`
 }
 
@@ -64,7 +65,7 @@ func describe(err error) (int, errorBody) {
 	}
 	for _, k := range errorKinds {
 		if errors.Is(err, k.kind) {
-			return k.status, errorBody{Error: reasonOr(err, k.message), Problems: problemsOf(err)}
+			return k.status, errorBody{Error: reasonOr(err, k.message), Reason: reasonCode(err), Problems: problemsOf(err)}
 		}
 	}
 	return fiber.StatusInternalServerError, errorBody{Error: "something went wrong on our side; it has been logged"}
@@ -76,6 +77,15 @@ func reasonOr(err error, fallback string) string {
 		return r.Reason()
 	}
 	return fallback
+}
+
+// reasonCode is the machine-readable reason of a refusal, such as "full".
+func reasonCode(err error) string {
+	var r interface{ ReasonCode() string }
+	if errors.As(err, &r) {
+		return r.ReasonCode()
+	}
+	return ""
 }
 
 func problemsOf(err error) map[string]string {

@@ -25,6 +25,10 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/services/:id", s.getService)
 	api.Put("/services/:id", s.updateService)
 	api.Get("/services/:id/versions", s.serviceHistory)
+	api.Get("/services/:id/capacity", s.getCapacity)
+	api.Put("/services/:id/capacity", s.putCapacity)
+	api.Post("/services/:id/pause", s.pauseService)
+	api.Post("/services/:id/resume", s.resumeService)
 
 	api.Get("/moderation", s.moderationQueue)
 	api.Post("/versions/:id/approve", s.approveVersion)
@@ -41,5 +45,6 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/teams", s.listTeams)
 	api.Post("/teams", s.createTeam)
 
+	s.qaRoutes(api)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

@@ -73,25 +73,29 @@ func (s *server) hydrate(c *fiber.Ctx, q search.Query, hits []search.Hit) ([]sea
 	if err != nil {
 		return nil, err
 	}
+	capacities, err := s.dir.Capacities(c.UserContext(), ids)
+	if err != nil {
+		return nil, err
+	}
 	byID := map[string]directory.Service{}
 	for _, svc := range svcs {
 		if svc.Published && svc.Status == "active" {
 			byID[svc.ID] = svc
 		}
 	}
-	now := time.Now()
+	now := s.now()
 	out := make([]searchResult, 0, len(hits))
 	for _, h := range hits {
 		svc, ok := byID[h.ServiceID]
 		if !ok {
 			continue
 		}
-		out = append(out, resultFor(svc, h, q, now))
+		out = append(out, resultFor(svc, capacities[svc.ID], h, q, now))
 	}
 	return out, nil
 }
 
-func resultFor(svc directory.Service, h search.Hit, q search.Query, now time.Time) searchResult {
+func resultFor(svc directory.Service, capacity directory.Capacity, h search.Hit, q search.Query, now time.Time) searchResult {
 	r := searchResult{
 		ServiceID: svc.ID, Name: svc.Name, Organisation: svc.OrganisationName, OrganisationID: svc.OrganisationID,
 		DistanceKm: h.DistanceKm, Categories: svc.Categories, Free: svc.Free, Assured: h.Assured,
@@ -100,6 +104,8 @@ func resultFor(svc directory.Service, h search.Hit, q search.Query, now time.Tim
 		d := float64(int(*h.DistanceKm*10+0.5)) / 10
 		r.DistanceKm = &d
 	}
+	accepting := capacity.AcceptingAt(now)
+	r.Accepting, r.PlacesLeft = &accepting, capacity.PlacesLeft()
 	if next, ok := directory.NextSession(svc.Schedules, now); ok {
 		local := next.In(directory.London)
 		r.NextSession = &local
@@ -126,6 +132,14 @@ func why(svc directory.Service, r searchResult, q search.Query) string {
 	}
 	if svc.Free {
 		parts = append(parts, "free")
+	}
+	switch {
+	case r.Accepting != nil && !*r.Accepting && r.PlacesLeft != nil && *r.PlacesLeft == 0:
+		parts = append(parts, "full")
+	case r.Accepting != nil && !*r.Accepting:
+		parts = append(parts, "not taking referrals just now")
+	case r.PlacesLeft != nil:
+		parts = append(parts, fmt.Sprintf("%d places left", *r.PlacesLeft))
 	}
 	if r.Assured {
 		parts = append(parts, "QA assured")
