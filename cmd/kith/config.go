@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"kith/directory"
+	"kith/migrations"
+	"kith/postgres"
+	"kith/qa"
+	"kith/search"
+)
+
+type config struct {
+	DatabaseURL string
+	Addr        string
+	DataDir     string
+	LogLevel    slog.Level
+}
+
+func loadConfig(getenv func(string) string) config {
+	cfg := config{DatabaseURL: getenv("DATABASE_URL"), Addr: getenv("KITH_ADDR"), DataDir: getenv("KITH_DATA")}
+	if cfg.Addr == "" {
+		cfg.Addr = ":8080"
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = "var"
+	}
+	if abs, err := filepath.Abs(cfg.DataDir); err == nil {
+		cfg.DataDir = abs
+	}
+	cfg.LogLevel.UnmarshalText([]byte(getenv("KITH_LOG_LEVEL")))
+	return cfg
+}
+
+func newLogger(cfg config, w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: cfg.LogLevel}))
+}
+
+// env is what a command works with once the database is open and current.
+type env struct {
+	dsn string
+	db  *postgres.DB
+	dir *directory.Store
+	qa  *qa.Store
+	log *slog.Logger
+}
+
+// searchConfig is how every command opens the search index.
+func (e *env) searchConfig(dataDir string) search.Config {
+	return search.Config{Dir: filepath.Join(dataDir, "index"), Source: e.dir,
+		Assurer: search.QAAssurer{QA: e.qa}, Logger: e.log}
+}
+
+// withDatabase opens the configured database (starting the embedded cluster
+// when no DATABASE_URL is set), migrates it, runs fn, and closes everything in
+// reverse order of opening.
+func withDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*env) error) error {
+	dsn := cfg.DatabaseURL
+	if dsn == "" {
+		local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
+		if err != nil {
+			return err
+		}
+		defer local.Release(context.WithoutCancel(ctx))
+		dsn = local.DSN("kith")
+	}
+	openCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	db, err := postgres.Open(openCtx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	applied, err := migrations.Apply(ctx, db.DB.DB)
+	if err != nil {
+		return err
+	}
+	if len(applied) > 0 {
+		log.Info("database migrated", "applied", applied)
+	}
+	dir := directory.NewStore(db)
+	return fn(&env{dsn: dsn, db: db, dir: dir, qa: qa.NewStore(db, dir, time.Now), log: log})
+}
