@@ -179,3 +179,25 @@ func TestAnonymousAndOtherRolesCannotWrite(t *testing.T) {
 		}
 	}
 }
+
+// A draft cannot change a venue that published listings use: that would
+// publish the change without moderation.
+func TestDraftCannotChangeSharedVenue(t *testing.T) {
+	s := newStore(t)
+	org := mustOrg(t, s, "Roker Walkers")
+	live, _, err := s.CreateService(asAdmin(), walkingGroup(org.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	editor := mustUser(t, s, directory.UserInput{Email: "ed@roker.example", Role: "vcse_editor", OrganisationID: org.ID})
+	draft := walkingGroup(org.ID)
+	draft.Name = "Roker Park Nordic walking"
+	draft.Locations[0].Name = "Renamed by a draft"
+	if _, _, err := s.CreateService(as(editor), draft); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := s.Service(asAdmin(), live.ID)
+	if now.Locations[0].Name != "Roker Park bandstand" {
+		t.Fatalf("a draft renamed a published listing's venue to %q", now.Locations[0].Name)
+	}
+}

@@ -159,7 +159,7 @@ ON CONFLICT (id) DO UPDATE SET
 	if err != nil {
 		return err
 	}
-	if err := s.putLocations(ctx, tx, id, in); err != nil {
+	if err := s.putLocations(ctx, tx, id, in, publish); err != nil {
 		return err
 	}
 	if err := replaceChildren(ctx, tx, id, in); err != nil {
@@ -170,7 +170,17 @@ ON CONFLICT (id) DO UPDATE SET
 
 // putLocations upserts the listing's venues (which belong to the
 // organisation, and may be shared with its other services) and links them.
-func (s *Store) putLocations(ctx context.Context, tx *sqlx.Tx, id string, in ServiceInput) error {
+// A draft that is not published yet does not change a venue that published
+// listings use, so moderation cannot be side-stepped through a draft; a venue
+// change that does apply is re-indexed for every listing held there.
+func (s *Store) putLocations(ctx context.Context, tx *sqlx.Tx, id string, in ServiceInput, publish bool) error {
+	ids := make([]string, len(in.Locations))
+	for i, l := range in.Locations {
+		ids[i] = l.ID
+	}
+	if err := checkLocationOwner(ctx, tx, ids, in.OrganisationID); err != nil {
+		return err
+	}
 	const upsert = `
 INSERT INTO locations (id, organisation_id, name, description, address_1, address_2, city, region,
                        postcode, country, lon, lat, hide_address, accessibility, transport)
@@ -183,18 +193,37 @@ ON CONFLICT (id) DO UPDATE SET
     postcode = EXCLUDED.postcode, country = EXCLUDED.country, lon = EXCLUDED.lon, lat = EXCLUDED.lat,
     hide_address = EXCLUDED.hide_address, accessibility = EXCLUDED.accessibility,
     transport = EXCLUDED.transport
-WHERE locations.organisation_id = EXCLUDED.organisation_id`
-	res, err := tx.ExecContext(ctx, upsert, jsonArg(in.Locations), in.OrganisationID)
-	if err != nil {
+WHERE $3 OR NOT EXISTS (
+    SELECT 1 FROM service_at_location sal JOIN services o ON o.id = sal.service_id
+    WHERE sal.location_id = locations.id AND o.published AND o.id <> $4)`
+	if _, err := tx.ExecContext(ctx, upsert, jsonArg(in.Locations), in.OrganisationID, publish, id); err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); int(n) != len(in.Locations) {
+	const reindex = `
+INSERT INTO outbox (entity, entity_id)
+SELECT DISTINCT 'service', service_id FROM service_at_location
+WHERE location_id = ANY($1::uuid[]) AND service_id <> $2`
+	if _, err := tx.ExecContext(ctx, reindex, pq.Array(ids), id); err != nil {
+		return err
+	}
+	return linkLocations(ctx, tx, id, ids)
+}
+
+func checkLocationOwner(ctx context.Context, tx *sqlx.Tx, ids []string, org string) error {
+	const q = `SELECT count(*) FROM locations WHERE id = ANY($1::uuid[]) AND organisation_id <> $2`
+	var n int
+	if err := tx.GetContext(ctx, &n, q, pq.Array(ids), org); err != nil {
+		return err
+	}
+	if n > 0 {
 		return Problems{"locations": "a location id belongs to another organisation"}
 	}
-	ids := make([]string, len(in.Locations))
-	for i, l := range in.Locations {
-		ids[i] = l.ID
-	}
+	return nil
+}
+
+// linkLocations makes ids the service's venues, keeping the ids of links
+// that stay.
+func linkLocations(ctx context.Context, tx *sqlx.Tx, id string, ids []string) error {
 	const unlink = `DELETE FROM service_at_location WHERE service_id = $1 AND NOT location_id = ANY($2::uuid[])`
 	if _, err := tx.ExecContext(ctx, unlink, id, pq.Array(ids)); err != nil {
 		return err
@@ -202,7 +231,7 @@ WHERE locations.organisation_id = EXCLUDED.organisation_id`
 	const link = `
 INSERT INTO service_at_location (service_id, location_id)
 SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`
-	_, err = tx.ExecContext(ctx, link, id, pq.Array(ids))
+	_, err := tx.ExecContext(ctx, link, id, pq.Array(ids))
 	return err
 }
 
