@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"time"
 
@@ -21,7 +22,7 @@ type searchRow struct {
 	MinAge       *int                     `db:"min_age"`
 	MaxAge       *int                     `db:"max_age"`
 	Delivery     pq.StringArray           `db:"delivery_modes"`
-	UpdatedAt    pq.NullTime              `db:"updated_at"`
+	UpdatedAt    sql.NullTime             `db:"updated_at"`
 	Codes        pq.StringArray           `db:"codes"`
 	Venues       jsonList[searchVenueRow] `db:"venues"`
 	Sessions     jsonList[SearchSession]  `db:"sessions"`
