@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"kith/directory"
 )
@@ -174,5 +175,42 @@ func TestTeamInputValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			wantProblems(t, tt.in.Validate(), tt.field)
 		})
+	}
+}
+
+func TestCapacityInputValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    directory.CapacityInput
+		field string
+	}{
+		{"valid", directory.CapacityInput{Maximum: ptr(12), WeeklyCap: ptr(4), Waitlist: ptr(5)}, ""},
+		{"no maximum", directory.CapacityInput{}, "maximum"},
+		{"negative maximum", directory.CapacityInput{Maximum: ptr(-1)}, "maximum"},
+		{"bad unit", directory.CapacityInput{Maximum: ptr(1), Unit: "litres"}, "unit"},
+		{"zero weekly cap", directory.CapacityInput{Maximum: ptr(1), WeeklyCap: ptr(0)}, "weekly_cap"},
+		{"negative waitlist", directory.CapacityInput{Maximum: ptr(1), Waitlist: ptr(-2)}, "waitlist"},
+		{"response days too long", directory.CapacityInput{Maximum: ptr(1), ResponseDays: ptr(90)}, "response_days"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantProblems(t, tt.in.Validate(), tt.field) })
+	}
+}
+
+func TestPauseInputValidate(t *testing.T) {
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name  string
+		in    directory.PauseInput
+		field string
+	}{
+		{"valid", directory.PauseInput{Reason: "Christmas break", ResumeOn: "2027-01-05"}, ""},
+		{"no end date", directory.PauseInput{Reason: "Leader unwell"}, ""},
+		{"no reason", directory.PauseInput{ResumeOn: "2027-01-05"}, "reason"},
+		{"bad date", directory.PauseInput{Reason: "x", ResumeOn: "5 Jan"}, "resume_on"},
+		{"today", directory.PauseInput{Reason: "x", ResumeOn: "2026-11-21"}, "resume_on"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantProblems(t, tt.in.Validate(now), tt.field) })
 	}
 }
