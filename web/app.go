@@ -9,6 +9,7 @@ import (
 
 	"kith/directory"
 	"kith/qa"
+	"kith/referral"
 	"kith/search"
 )
 
@@ -22,6 +23,7 @@ type Config struct {
 	Directory *directory.Store
 	Search    *search.Engine
 	QA        *qa.Store
+	Referrals *referral.Store
 	// Ready lists what /readyz checks, by name (e.g. "database").
 	Ready  map[string]Readiness
 	Logger *slog.Logger
@@ -36,6 +38,7 @@ type server struct {
 	dir      *directory.Store
 	searcher *search.Engine
 	qa       *qa.Store
+	ref      *referral.Store
 	ready    map[string]Readiness
 	log      *slog.Logger
 	timeout  time.Duration
@@ -44,7 +47,7 @@ type server struct {
 
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
-	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

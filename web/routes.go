@@ -46,5 +46,6 @@ func (s *server) routes(app *fiber.App) {
 	api.Post("/teams", s.createTeam)
 
 	s.qaRoutes(api)
+	s.referralRoutes(api)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

@@ -11,6 +11,7 @@ import (
 	"kith/migrations"
 	"kith/postgres"
 	"kith/qa"
+	"kith/referral"
 	"kith/search"
 )
 
@@ -46,6 +47,7 @@ type env struct {
 	db  *postgres.DB
 	dir *directory.Store
 	qa  *qa.Store
+	ref *referral.Store
 	log *slog.Logger
 }
 
@@ -83,5 +85,6 @@ func withDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*en
 		log.Info("database migrated", "applied", applied)
 	}
 	dir := directory.NewStore(db)
-	return fn(&env{dsn: dsn, db: db, dir: dir, qa: qa.NewStore(db, dir, time.Now), log: log})
+	assurance := qa.NewStore(db, dir, time.Now)
+	return fn(&env{dsn: dsn, db: db, dir: dir, qa: assurance, ref: referral.NewStore(db, dir, assurance, time.Now), log: log})
 }

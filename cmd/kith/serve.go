@@ -30,6 +30,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		app := web.New(web.Config{
 			Directory: e.dir,
 			QA:        e.qa,
+			Referrals: e.ref,
 			Search:    engine,
 			Ready:     map[string]web.Readiness{"database": e.db, "search": engine},
 			Logger:    log,

@@ -14,6 +14,7 @@ import (
 
 	"kith/directory"
 	"kith/qa"
+	"kith/referral"
 )
 
 // Summary counts what Load wrote: the organisations, listings (including
@@ -38,6 +39,7 @@ type report struct {
 type Stores struct {
 	Directory *directory.Store
 	QA        *qa.Store
+	Referrals *referral.Store
 }
 
 // Load writes the demo region through the stores, acting as
@@ -74,6 +76,9 @@ func Load(ctx context.Context, st Stores, out io.Writer) (Summary, error) {
 	if err := st.QA.SeedDemo(ctx, orgIDs(r.orgs), start); err != nil {
 		return Summary{}, fmt.Errorf("demo: quality assurance: %w", err)
 	}
+	if err := writeReferrals(ctx, st.Referrals, r, rep.logins, start); err != nil {
+		return Summary{}, fmt.Errorf("demo: referrals: %w", err)
+	}
 	sum := Summary{Organisations: len(r.orgs), Services: len(r.services()) + 1, Teams: len(teams), Users: len(rep.logins)}
 	rep.took = time.Since(start)
 	return sum, printReport(out, sum, rep)
@@ -90,6 +95,7 @@ func printReport(out io.Writer, sum Summary, rep report) error {
 	fmt.Fprintf(out, "  %d organisations (%d new or changed)\n", sum.Organisations, rep.orgsChanged)
 	fmt.Fprintf(out, "  %d services (%d new or changed)\n", sum.Services, rep.servicesChanged+rep.draft)
 	fmt.Fprintf(out, "  capacity set on %d services this run; quality assurance in every state\n", rep.capacities)
+	fmt.Fprintf(out, "  %d referrals over the last twelve months, at every stage\n", referral.DemoReferrals)
 	fmt.Fprintf(out, "  %d link-worker teams, %d logins (%d new)\n", sum.Teams, sum.Users, created)
 	fmt.Fprintf(out, "  for moderation: %s\n\n", rep.queue)
 	fmt.Fprintln(out, "Demo logins:")

@@ -12,6 +12,7 @@ import (
 	"kith/postgres"
 	"kith/postgres/pgtest"
 	"kith/qa"
+	"kith/referral"
 )
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
@@ -40,7 +41,8 @@ func countRows(t *testing.T, db *postgres.DB) map[string]int {
 func TestLoad(t *testing.T) {
 	db := pgtest.New(t)
 	store := directory.NewStore(db)
-	stores := Stores{Directory: store, QA: qa.NewStore(db, store, time.Now)}
+	qaStore := qa.NewStore(db, store, time.Now)
+	stores := Stores{Directory: store, QA: qaStore, Referrals: referral.NewStore(db, store, qaStore, time.Now)}
 	ctx := context.Background()
 
 	var out bytes.Buffer

@@ -1,0 +1,106 @@
+package referral
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"kith/directory"
+)
+
+const inboxSelect = taskColumns + `, c.referral_id, p.name AS person_name, p.contact_by, p.phone, p.email, p.address,
+       COALESCE(k.given, false) AS consent_given, COALESCE(k.given_at, c.created_at) AS consent_given_at,
+       COUNT(*) OVER () AS total` + taskJoins + `
+JOIN referrals r ON r.id = c.referral_id
+JOIN people p ON p.id = r.person_id
+LEFT JOIN LATERAL (SELECT given, given_at FROM consents WHERE referral_id = r.id AND kind = 'share_services'
+                   ORDER BY given_at DESC, id DESC LIMIT 1) k ON true`
+
+type inboxRow struct {
+	InboxItem
+	PersonInput
+	ReferralID string `db:"referral_id"`
+	Given      bool   `db:"consent_given"`
+	Total      int    `db:"total"`
+}
+
+// item is the row as the VCSE may see it. Withdrawing consent to share
+// withdraws the person's name and contact details from the service too.
+func (r inboxRow) item(now time.Time) InboxItem {
+	it := r.InboxItem
+	it.Task = r.Task.local(now)
+	it.ConsentGivenAt = london(it.ConsentGivenAt)
+	it.ContactRoute, it.Shared = r.PersonInput.ContactRoute(), Shared
+	if !r.Given {
+		it.PersonName, it.ContactRoute, it.Shared = "", "", []string{}
+	}
+	return it
+}
+
+func (s *Store) selectInbox(ctx context.Context, tx *sqlx.Tx, where string, args ...any) ([]inboxRow, error) {
+	var rows []inboxRow
+	err := tx.SelectContext(ctx, &rows, inboxSelect+where, args...)
+	return rows, err
+}
+
+// Inbox lists the connections sent to an organisation's services, newest
+// first, with only the person data a VCSE may see: its editors see their
+// own organisation's, admins anyone's.
+func (s *Store) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
+	a := s.actNow(ctx)
+	switch {
+	case a.user.Is(directory.RoleVCSEEditor):
+		f.OrganisationID = *a.user.OrganisationID
+	case !a.user.Is(directory.RoleAdmin):
+		return InboxPage{}, denied(a.user)
+	}
+	const where = `
+WHERE ($2 = '' OR s.organisation_id = NULLIF($2, '')::uuid) AND ($3 = '' OR c.service_id = NULLIF($3, '')::uuid)
+  AND ($4 = '' OR c.status = $4) AND (NOT $5 OR ` + overdueSQL + `)
+ORDER BY c.created_at DESC, c.id LIMIT $6 OFFSET $7`
+	page := InboxPage{Items: []InboxItem{}}
+	err := s.db.Tx(ctx, func(tx *sqlx.Tx) error {
+		rows, err := s.selectInbox(ctx, tx, where, pq.Array(overdueCutoffs(a.at)), f.OrganisationID, f.ServiceID,
+			string(f.Status), f.Overdue, f.Limit, f.Offset)
+		if err != nil {
+			return err
+		}
+		var seen []string
+		for _, r := range rows {
+			page.Items, page.Total = append(page.Items, r.item(a.at)), r.Total
+			seen = append(seen, r.ReferralID)
+		}
+		return audit(ctx, tx, a, actionRead, "inbox", seen...)
+	})
+	return page, err
+}
+
+// InboxItem returns one connection as the VCSE receiving it sees it.
+func (s *Store) InboxItem(ctx context.Context, id string) (InboxItem, error) {
+	var out InboxItem
+	err := s.withConnection(ctx, id, actionRead, "connection", func(tx *sqlx.Tx, _ connState, _ Side, _ act) error {
+		rows, err := s.selectInbox(ctx, tx, ` WHERE c.id = $1`, id)
+		if err == nil {
+			out = rows[0].item(s.now())
+		}
+		return err
+	})
+	return out, err
+}
+
+// Connection returns one connection as the team holding the referral sees
+// it; the VCSE's view of it is InboxItem.
+func (s *Store) Connection(ctx context.Context, id string) (Connection, error) {
+	var out Connection
+	err := s.withConnection(ctx, id, actionRead, "connection", func(tx *sqlx.Tx, _ connState, side Side, _ act) error {
+		if side&SideReferrer == 0 {
+			return directory.ErrForbidden
+		}
+		var err error
+		out, err = s.loadConnection(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
