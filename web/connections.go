@@ -7,18 +7,6 @@ import (
 	"kith/referral"
 )
 
-// connectionRoutes mounts connections to services: making them from a
-// referral, the VCSE inbox, answering and following them, and each
-// service's referral load.
-func (s *server) connectionRoutes(api fiber.Router) {
-	api.Get("/referrals/:id/connections", s.listConnections)
-	api.Post("/referrals/:id/connections", s.connect)
-	api.Get("/connections", s.inbox)
-	api.Get("/connections/:id", s.getConnection)
-	api.Post("/connections/:id/status", s.moveConnection)
-	api.Get("/services/:id/load", s.serviceLoad)
-}
-
 func (s *server) listConnections(c *fiber.Ctx) error { return view(s, c, s.ref.Connections) }
 
 // connect reserves a place at a service for the person; a full service

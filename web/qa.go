@@ -11,27 +11,6 @@ import (
 	"kith/qa"
 )
 
-// qaRoutes mounts quality assurance: checklists, evidence, review, status.
-func (s *server) qaRoutes(api fiber.Router) {
-	api.Get("/qa/templates", s.listTemplates)
-	api.Post("/qa/templates", s.publishTemplate)
-	api.Get("/qa/queue", s.reviewQueue)
-	api.Get("/qa/todo", s.qaTodo)
-	api.Get("/qa/organisations", s.qaOrganisations)
-	api.Post("/qa/items/:id/verify", s.verifyItem)
-	api.Post("/qa/items/:id/reject", s.rejectItem)
-	api.Get("/evidence/:id", s.downloadEvidence)
-
-	api.Get("/organisations/:id/assurance", s.publicAssurance)
-	api.Get("/organisations/:id/assessment", s.getAssessment)
-	api.Put("/organisations/:id/assessment/items/:key", s.saveItem)
-	api.Post("/organisations/:id/assessment/items/:key/evidence", s.uploadEvidence)
-	api.Post("/organisations/:id/assessment/submit", s.submitAssessment)
-	api.Post("/organisations/:id/suspend", s.suspend)
-	api.Post("/organisations/:id/unsuspend", s.unsuspend)
-	api.Post("/organisations/:id/confirm-listing", s.confirmListing)
-}
-
 func (s *server) listTemplates(c *fiber.Ctx) error {
 	ts, err := s.qa.Templates(c.UserContext())
 	if err != nil {

@@ -12,34 +12,6 @@ import (
 	"kith/referral"
 )
 
-// referralRoutes mounts the link-worker workflow: referrals, triage,
-// caseloads, contacts, plans, outcomes, unmet needs, the message back, and
-// connections to services with the VCSE inbox and service load.
-func (s *server) referralRoutes(api fiber.Router) {
-	api.Post("/referrals", s.createReferral)
-	api.Post("/self-referrals", newRateLimit(5, time.Hour).handler, s.selfRefer)
-	api.Get("/caseload", s.myCaseload)
-	api.Get("/teams/:id/caseload", s.teamCaseload)
-	api.Get("/referrals/:id", s.getReferral)
-	api.Post("/referrals/:id/status", s.moveReferral)
-	api.Put("/referrals/:id/link-worker", s.assignReferral)
-	api.Post("/referrals/:id/consents", s.recordConsent)
-	api.Get("/referrals/:id/contacts", s.listContacts)
-	api.Post("/referrals/:id/contacts", s.addContact)
-	api.Put("/referrals/:id/what-matters", s.saveWhatMatters)
-	api.Get("/referrals/:id/plan", s.getPlan)
-	api.Put("/referrals/:id/plan", s.savePlan)
-	api.Get("/referrals/:id/plan.txt", s.planText)
-	api.Get("/referrals/:id/outcomes", s.listOutcomes)
-	api.Put("/referrals/:id/outcomes/:measure/:stage", s.recordOutcome)
-	api.Get("/referrals/:id/unmet-needs", s.listUnmetNeeds)
-	api.Post("/referrals/:id/unmet-needs", s.recordUnmetNeed)
-	api.Get("/referrals/:id/summary", s.referralSummary)
-	api.Get("/referrals/:id/fhir", s.referralFHIR)
-	api.Get("/referrals/:id/audit", s.referralAudit)
-	s.connectionRoutes(api)
-}
-
 // person marks the answer as holding person data, which no cache may keep,
 // and returns the request's context naming the route for the audit trail.
 func (s *server) person(c *fiber.Ctx) context.Context {

@@ -1,6 +1,10 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
 
 // routes is the one place every route is listed.
 func (s *server) routes(app *fiber.App) {
@@ -45,7 +49,53 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/teams", s.listTeams)
 	api.Post("/teams", s.createTeam)
 
-	s.qaRoutes(api)
-	s.referralRoutes(api)
+	// Quality assurance.
+	api.Get("/qa/templates", s.listTemplates)
+	api.Post("/qa/templates", s.publishTemplate)
+	api.Get("/qa/queue", s.reviewQueue)
+	api.Get("/qa/todo", s.qaTodo)
+	api.Get("/qa/organisations", s.qaOrganisations)
+	api.Post("/qa/items/:id/verify", s.verifyItem)
+	api.Post("/qa/items/:id/reject", s.rejectItem)
+	api.Get("/evidence/:id", s.downloadEvidence)
+
+	api.Get("/organisations/:id/assurance", s.publicAssurance)
+	api.Get("/organisations/:id/assessment", s.getAssessment)
+	api.Put("/organisations/:id/assessment/items/:key", s.saveItem)
+	api.Post("/organisations/:id/assessment/items/:key/evidence", s.uploadEvidence)
+	api.Post("/organisations/:id/assessment/submit", s.submitAssessment)
+	api.Post("/organisations/:id/suspend", s.suspend)
+	api.Post("/organisations/:id/unsuspend", s.unsuspend)
+	api.Post("/organisations/:id/confirm-listing", s.confirmListing)
+
+	// The link-worker workflow and the VCSE side of connections.
+	api.Post("/referrals", s.createReferral)
+	api.Post("/self-referrals", newRateLimit(5, time.Hour).handler, s.selfRefer)
+	api.Get("/caseload", s.myCaseload)
+	api.Get("/teams/:id/caseload", s.teamCaseload)
+	api.Get("/referrals/:id", s.getReferral)
+	api.Post("/referrals/:id/status", s.moveReferral)
+	api.Put("/referrals/:id/link-worker", s.assignReferral)
+	api.Post("/referrals/:id/consents", s.recordConsent)
+	api.Get("/referrals/:id/contacts", s.listContacts)
+	api.Post("/referrals/:id/contacts", s.addContact)
+	api.Put("/referrals/:id/what-matters", s.saveWhatMatters)
+	api.Get("/referrals/:id/plan", s.getPlan)
+	api.Put("/referrals/:id/plan", s.savePlan)
+	api.Get("/referrals/:id/plan.txt", s.planText)
+	api.Get("/referrals/:id/outcomes", s.listOutcomes)
+	api.Put("/referrals/:id/outcomes/:measure/:stage", s.recordOutcome)
+	api.Get("/referrals/:id/unmet-needs", s.listUnmetNeeds)
+	api.Post("/referrals/:id/unmet-needs", s.recordUnmetNeed)
+	api.Get("/referrals/:id/summary", s.referralSummary)
+	api.Get("/referrals/:id/fhir", s.referralFHIR)
+	api.Get("/referrals/:id/audit", s.referralAudit)
+	api.Get("/referrals/:id/connections", s.listConnections)
+	api.Post("/referrals/:id/connections", s.connect)
+	api.Get("/connections", s.inbox)
+	api.Get("/connections/:id", s.getConnection)
+	api.Post("/connections/:id/status", s.moveConnection)
+	api.Get("/services/:id/load", s.serviceLoad)
+
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
