@@ -147,7 +147,7 @@ type PauseInput struct {
 // Validate checks the reason and date.
 func (in *PauseInput) Validate(now time.Time) error {
 	p := Problems{}
-	checkText(p, "reason", in.Reason, true, maxName)
+	p.Text("reason", in.Reason, true, maxName)
 	if in.ResumeOn != "" {
 		d, err := time.Parse(time.DateOnly, in.ResumeOn)
 		if err != nil {

@@ -48,10 +48,10 @@ type OrganisationInput struct {
 func (in *OrganisationInput) Validate() error {
 	p := Problems{}
 	in.Name = strings.TrimSpace(in.Name)
-	checkText(p, "name", in.Name, true, maxName)
-	checkText(p, "description", in.Description, false, maxText)
-	checkEmail(p, "email", in.Email)
-	checkURL(p, "url", in.URL)
+	p.Text("name", in.Name, true, maxName)
+	p.Text("description", in.Description, false, maxText)
+	p.Email("email", in.Email)
+	p.URL("url", in.URL)
 	if in.LegalStatus != "" && !oneOf(in.LegalStatus, LegalStatuses...) {
 		p.Add("legal_status", "must be one of %s", strings.Join(LegalStatuses, ", "))
 	}
@@ -64,7 +64,7 @@ func (in *OrganisationInput) Validate() error {
 			p.Add(field+".scheme", "appears twice")
 		}
 		seen[id.Scheme] = true
-		checkText(p, field+".identifier", id.Identifier, true, 50)
+		p.Text(field+".identifier", id.Identifier, true, 50)
 	}
 	return p.Err()
 }

@@ -11,8 +11,8 @@ import (
 
 type organisationRow struct {
 	Organisation
-	IdentifiersCol jsonList[Identifier] `db:"identifiers"`
-	Total          int                  `db:"total"`
+	IdentifiersCol postgres.JSON[[]Identifier] `db:"identifiers"`
+	Total          int                         `db:"total"`
 }
 
 const organisationSelect = `
@@ -32,7 +32,7 @@ func (s *Store) selectOrganisations(ctx context.Context, db sqlx.QueryerContext,
 	total := 0
 	for i, r := range rows {
 		out[i] = r.Organisation
-		out[i].Identifiers = nonNil(r.IdentifiersCol)
+		out[i].Identifiers = nonNil(r.IdentifiersCol.V)
 		total = r.Total
 	}
 	return out, total, nil

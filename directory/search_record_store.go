@@ -13,23 +13,23 @@ import (
 )
 
 type searchRow struct {
-	ServiceID    string                   `db:"id"`
-	OrgID        string                   `db:"organisation_id"`
-	Name         string                   `db:"name"`
-	Description  string                   `db:"description"`
-	Organisation string                   `db:"organisation"`
-	Free         bool                     `db:"free"`
-	MinAge       *int                     `db:"min_age"`
-	MaxAge       *int                     `db:"max_age"`
-	Delivery     pq.StringArray           `db:"delivery_modes"`
-	UpdatedAt    sql.NullTime             `db:"updated_at"`
-	Codes        pq.StringArray           `db:"codes"`
-	Venues       jsonList[searchVenueRow] `db:"venues"`
-	Sessions     jsonList[SearchSession]  `db:"sessions"`
-	Maximum      *int                     `db:"maximum"`
-	Held         int                      `db:"held"`
-	Paused       bool                     `db:"paused"`
-	ResumeOn     *time.Time               `db:"resume_on"`
+	ServiceID    string                          `db:"id"`
+	OrgID        string                          `db:"organisation_id"`
+	Name         string                          `db:"name"`
+	Description  string                          `db:"description"`
+	Organisation string                          `db:"organisation"`
+	Free         bool                            `db:"free"`
+	MinAge       *int                            `db:"min_age"`
+	MaxAge       *int                            `db:"max_age"`
+	Delivery     pq.StringArray                  `db:"delivery_modes"`
+	UpdatedAt    sql.NullTime                    `db:"updated_at"`
+	Codes        pq.StringArray                  `db:"codes"`
+	Venues       postgres.JSON[[]searchVenueRow] `db:"venues"`
+	Sessions     postgres.JSON[[]SearchSession]  `db:"sessions"`
+	Maximum      *int                            `db:"maximum"`
+	Held         int                             `db:"held"`
+	Paused       bool                            `db:"paused"`
+	ResumeOn     *time.Time                      `db:"resume_on"`
 }
 
 type searchVenueRow struct {
@@ -116,11 +116,11 @@ func (r searchRow) record(terms termIndex) SearchRecord {
 	rec := SearchRecord{
 		ServiceID: r.ServiceID, OrgID: r.OrgID, Name: r.Name, Description: r.Description,
 		Organisation: r.Organisation, Free: r.Free, MinAge: r.MinAge, MaxAge: r.MaxAge,
-		Delivery: nonNil(r.Delivery), UpdatedAt: r.UpdatedAt.Time, Sessions: nonNil(r.Sessions),
+		Delivery: nonNil(r.Delivery), UpdatedAt: r.UpdatedAt.Time, Sessions: nonNil(r.Sessions.V),
 		Capacity: Capacity{ServiceID: r.ServiceID, Maximum: r.Maximum, Held: r.Held, Paused: r.Paused, ResumeOn: r.ResumeOn},
 	}
 	rec.Categories, rec.CategoryNames = terms.withAncestors(r.Codes)
-	for _, v := range r.Venues {
+	for _, v := range r.Venues.V {
 		p, err := geo.LonLat(v.Lon, v.Lat)
 		if err != nil {
 			continue // the table's checks make this unreachable; never index a bad point

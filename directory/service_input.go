@@ -53,15 +53,15 @@ func (in *ServiceInput) Validate() error {
 	p := Problems{}
 	in.defaults()
 	in.Name = strings.TrimSpace(in.Name)
-	checkUUID(p, "organisation_id", in.OrganisationID, true)
-	checkText(p, "name", in.Name, true, maxName)
-	checkText(p, "alternate_name", in.AlternateName, false, maxName)
-	checkText(p, "description", in.Description, false, maxText)
-	checkText(p, "eligibility", in.Eligibility, false, maxText)
-	checkText(p, "fees_description", in.FeesDescription, false, maxText)
-	checkText(p, "internal_notes", in.InternalNotes, false, maxText)
-	checkURL(p, "url", in.URL)
-	checkEmail(p, "email", in.Email)
+	p.UUID("organisation_id", in.OrganisationID, true)
+	p.Text("name", in.Name, true, maxName)
+	p.Text("alternate_name", in.AlternateName, false, maxName)
+	p.Text("description", in.Description, false, maxText)
+	p.Text("eligibility", in.Eligibility, false, maxText)
+	p.Text("fees_description", in.FeesDescription, false, maxText)
+	p.Text("internal_notes", in.InternalNotes, false, maxText)
+	p.URL("url", in.URL)
+	p.Email("email", in.Email)
 	if !oneOf(in.Status, ServiceStatuses...) {
 		p.Add("status", "must be one of active, inactive, defunct, temporarily closed")
 	}
@@ -111,12 +111,12 @@ func (in *ServiceInput) checkLists(p Problems) {
 		p.Add("locations", "an in-person service needs at least one location")
 	}
 	for i, c := range in.Categories {
-		checkText(p, indexed("categories", i), c, true, 60)
+		p.Text(indexed("categories", i), c, true, 60)
 	}
 	for i := range in.Areas {
 		a := &in.Areas[i]
 		a.ID = ensureID(p, indexed("service_areas", i)+".id", a.ID)
-		checkText(p, indexed("service_areas", i)+".name", a.Name, true, maxName)
+		p.Text(indexed("service_areas", i)+".name", a.Name, true, maxName)
 	}
 }
 
@@ -131,11 +131,11 @@ func (in *ServiceInput) checkLocations(p Problems) {
 		if l.Accessibility == nil {
 			l.Accessibility = []string{}
 		}
-		checkText(p, field+".name", l.Name, false, maxName)
-		checkText(p, field+".address_1", l.Address1, false, maxName)
-		checkText(p, field+".address_2", l.Address2, false, maxName)
-		checkText(p, field+".city", l.City, false, maxName)
-		checkText(p, field+".transport", l.Transport, false, maxText)
+		p.Text(field+".name", l.Name, false, maxName)
+		p.Text(field+".address_1", l.Address1, false, maxName)
+		p.Text(field+".address_2", l.Address2, false, maxName)
+		p.Text(field+".city", l.City, false, maxName)
+		p.Text(field+".transport", l.Transport, false, maxText)
 		for j, a := range l.Accessibility {
 			if !oneOf(a, AccessibilityFeatures...) {
 				p.Add(indexed(field+".accessibility", j), "must be one of %s", strings.Join(AccessibilityFeatures, ", "))
@@ -226,7 +226,7 @@ func checkSchedule(p Problems, field string, s *Schedule) {
 	if s.ValidFrom != "" && s.ValidTo != "" && s.ValidTo < s.ValidFrom {
 		p.Add(field+".valid_to", "must not be before valid_from")
 	}
-	checkText(p, field+".description", s.Description, false, maxName)
+	p.Text(field+".description", s.Description, false, maxName)
 }
 
 func checkDate(p Problems, field, value string) {
@@ -257,9 +257,9 @@ func (in *ServiceInput) checkContactsAndCosts(p Problems) {
 		c := &in.Contacts[i]
 		field := indexed("contacts", i)
 		c.ID = ensureID(p, field+".id", c.ID)
-		checkText(p, field+".name", c.Name, true, maxName)
-		checkText(p, field+".title", c.Title, false, maxName)
-		checkEmail(p, field+".email", c.Email)
+		p.Text(field+".name", c.Name, true, maxName)
+		p.Text(field+".title", c.Title, false, maxName)
+		p.Email(field+".email", c.Email)
 	}
 	for i := range in.CostOptions {
 		c := &in.CostOptions[i]
@@ -281,7 +281,7 @@ func ensureID(p Problems, field, id string) string {
 	if id == "" {
 		return uuid.NewString()
 	}
-	checkUUID(p, field, id, false)
+	p.UUID(field, id, false)
 	return id
 }
 

@@ -13,29 +13,29 @@ import (
 // records aggregated as JSON, so a page of listings costs one round trip.
 type serviceRow struct {
 	Service
-	LanguagesCol     pq.StringArray        `db:"languages"`
-	DeliveryModesCol pq.StringArray        `db:"delivery_modes"`
-	LocationsCol     jsonList[Location]    `db:"locations"`
-	SchedulesCol     jsonList[Schedule]    `db:"schedules"`
-	PhonesCol        jsonList[Phone]       `db:"phones"`
-	ContactsCol      jsonList[Contact]     `db:"contacts"`
-	CostOptionsCol   jsonList[CostOption]  `db:"cost_options"`
-	CategoriesCol    jsonList[Category]    `db:"categories"`
-	AreasCol         jsonList[ServiceArea] `db:"service_areas"`
-	Total            int                   `db:"total"`
+	LanguagesCol     pq.StringArray               `db:"languages"`
+	DeliveryModesCol pq.StringArray               `db:"delivery_modes"`
+	LocationsCol     postgres.JSON[[]Location]    `db:"locations"`
+	SchedulesCol     postgres.JSON[[]Schedule]    `db:"schedules"`
+	PhonesCol        postgres.JSON[[]Phone]       `db:"phones"`
+	ContactsCol      postgres.JSON[[]Contact]     `db:"contacts"`
+	CostOptionsCol   postgres.JSON[[]CostOption]  `db:"cost_options"`
+	CategoriesCol    postgres.JSON[[]Category]    `db:"categories"`
+	AreasCol         postgres.JSON[[]ServiceArea] `db:"service_areas"`
+	Total            int                          `db:"total"`
 }
 
 func (r serviceRow) service() Service {
 	s := r.Service
 	s.Languages = nonNil(r.LanguagesCol)
 	s.DeliveryModes = nonNil(r.DeliveryModesCol)
-	s.Locations = nonNil(r.LocationsCol)
-	s.Schedules = nonNil(r.SchedulesCol)
-	s.Phones = nonNil(r.PhonesCol)
-	s.Contacts = nonNil(r.ContactsCol)
-	s.CostOptions = nonNil(r.CostOptionsCol)
-	s.Categories = nonNil(r.CategoriesCol)
-	s.Areas = nonNil(r.AreasCol)
+	s.Locations = nonNil(r.LocationsCol.V)
+	s.Schedules = nonNil(r.SchedulesCol.V)
+	s.Phones = nonNil(r.PhonesCol.V)
+	s.Contacts = nonNil(r.ContactsCol.V)
+	s.CostOptions = nonNil(r.CostOptionsCol.V)
+	s.Categories = nonNil(r.CategoriesCol.V)
+	s.Areas = nonNil(r.AreasCol.V)
 	return s
 }
 

@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"encoding/json"
 	"time"
 
 	"kith/postgres"
@@ -21,23 +20,6 @@ func NewStore(db *postgres.DB) *Store {
 // DB returns the pool the store runs on, for packages that extend the
 // directory inside the same transactions.
 func (s *Store) DB() *postgres.DB { return s.db }
-
-// jsonList scans a json array column built with json_agg into a Go slice.
-type jsonList[T any] []T
-
-func (l *jsonList[T]) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case []byte:
-		b = v
-	case string:
-		b = []byte(v)
-	case nil:
-		*l = nil
-		return nil
-	}
-	return json.Unmarshal(b, (*[]T)(l))
-}
 
 // WithClock returns a store on the same database that reads time from now,
 // so tests can move the clock past expiries and week boundaries.

@@ -87,9 +87,9 @@ const MinPasswordLength = 10
 func (in *UserInput) Validate() error {
 	p := Problems{}
 	in.Email = strings.TrimSpace(in.Email)
-	checkText(p, "email", in.Email, true, maxName)
-	checkEmail(p, "email", in.Email)
-	checkText(p, "name", in.Name, false, maxName)
+	p.Text("email", in.Email, true, maxName)
+	p.Email("email", in.Email)
+	p.Text("name", in.Name, false, maxName)
 	if !in.Role.Valid() {
 		p.Add("role", "must be one of admin, qa_reviewer, link_worker, vcse_editor, commissioner")
 	}
@@ -105,9 +105,9 @@ func (in *UserInput) Validate() error {
 func (in *UserInput) checkMembership(p Problems) {
 	switch in.Role {
 	case RoleVCSEEditor:
-		checkUUID(p, "organisation_id", in.OrganisationID, true)
+		p.UUID("organisation_id", in.OrganisationID, true)
 	case RoleLinkWorker:
-		checkUUID(p, "team_id", in.TeamID, true)
+		p.UUID("team_id", in.TeamID, true)
 	}
 	if in.Role != RoleVCSEEditor && in.OrganisationID != "" {
 		p.Add("organisation_id", "only a vcse_editor belongs to an organisation")
@@ -143,7 +143,7 @@ type TeamInput struct {
 // Validate checks a team's fields.
 func (in *TeamInput) Validate() error {
 	p := Problems{}
-	checkText(p, "name", in.Name, true, maxName)
+	p.Text("name", in.Name, true, maxName)
 	if in.Kind == "" {
 		in.Kind = "pcn"
 	}

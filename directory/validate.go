@@ -3,7 +3,9 @@ package directory
 import (
 	"net/mail"
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -15,7 +17,10 @@ const (
 	maxText = 10000
 )
 
-func checkText(p Problems, field, value string, required bool, max int) {
+// Text checks a free-text field: present when required, valid UTF-8, at
+// most max characters, and free of control characters other than the line
+// breaks and tabs people type into notes.
+func (p Problems) Text(field, value string, required bool, max int) {
 	switch {
 	case required && strings.TrimSpace(value) == "":
 		p.Add(field, "is required")
@@ -23,20 +28,28 @@ func checkText(p Problems, field, value string, required bool, max int) {
 		p.Add(field, "is not valid UTF-8 text")
 	case utf8.RuneCountInString(value) > max:
 		p.Add(field, "must be at most %d characters", max)
+	case strings.ContainsFunc(value, isHiddenControl):
+		p.Add(field, "must not contain control characters")
 	}
 }
 
-func checkEmail(p Problems, field, value string) {
+func isHiddenControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
+}
+
+// Email checks an optional email address.
+func (p Problems) Email(field, value string) {
 	if value == "" {
 		return
 	}
 	a, err := mail.ParseAddress(value)
-	if err != nil || a.Address != value || a.Name != "" {
+	if err != nil || a.Address != value || a.Name != "" || len(value) > 254 {
 		p.Add(field, "must be an email address like name@example.org")
 	}
 }
 
-func checkURL(p Problems, field, value string) {
+// URL checks an optional web address.
+func (p Problems) URL(field, value string) {
 	if value == "" {
 		return
 	}
@@ -46,7 +59,8 @@ func checkURL(p Problems, field, value string) {
 	}
 }
 
-func checkUUID(p Problems, field, value string, required bool) {
+// UUID checks an id field.
+func (p Problems) UUID(field, value string, required bool) {
 	if value == "" {
 		if required {
 			p.Add(field, "is required")
@@ -55,6 +69,13 @@ func checkUUID(p Problems, field, value string, required bool) {
 	}
 	if _, err := uuid.Parse(value); err != nil {
 		p.Add(field, "must be a UUID")
+	}
+}
+
+// OneOf checks that value is one of allowed.
+func (p Problems) OneOf(field, value string, allowed []string) {
+	if !slices.Contains(allowed, value) {
+		p.Add(field, "must be one of %s", strings.Join(allowed, ", "))
 	}
 }
 

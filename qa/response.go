@@ -71,8 +71,8 @@ func (in *ItemInput) Validate() error {
 	p := directory.Problems{}
 	in.Reference = strings.TrimSpace(in.Reference)
 	in.AttestedBy = strings.TrimSpace(in.AttestedBy)
-	checkText(p, "reference", in.Reference, false, 500)
-	checkText(p, "attested_by", in.AttestedBy, false, 200)
+	p.Text("reference", in.Reference, false, 500)
+	p.Text("attested_by", in.AttestedBy, false, 200)
 	if in.EvidenceDate != "" {
 		if d, err := time.Parse(dateLayout, in.EvidenceDate); err != nil || d.Year() < 1900 || d.Year() > 2200 {
 			p.Add("evidence_date", "must be a date like 2026-03-31")

@@ -12,8 +12,8 @@ import (
 
 type responseRow struct {
 	Response
-	EvidenceCol jsonColumn[[]EvidenceFile] `db:"evidence"`
-	Total       int                        `db:"total"`
+	EvidenceCol postgres.JSON[[]EvidenceFile] `db:"evidence"`
+	Total       int                           `db:"total"`
 }
 
 const responseSelect = `

@@ -2,7 +2,6 @@ package qa
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"time"
 
@@ -113,17 +112,4 @@ func actorID(ctx context.Context) string {
 		return u.ID
 	}
 	return ""
-}
-
-// jsonColumn scans a json column built with json_agg or json_build_object.
-type jsonColumn[T any] struct{ V T }
-
-func (c *jsonColumn[T]) Scan(src any) error {
-	switch v := src.(type) {
-	case []byte:
-		return json.Unmarshal(v, &c.V)
-	case string:
-		return json.Unmarshal([]byte(v), &c.V)
-	}
-	return nil
 }

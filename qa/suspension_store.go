@@ -36,7 +36,7 @@ func (s *Store) changeSuspension(ctx context.Context, org, reason, action, q, co
 	}
 	reason = strings.TrimSpace(reason)
 	p := directory.Problems{}
-	checkText(p, "reason", reason, true, 2000)
+	p.Text("reason", reason, true, 2000)
 	if err := p.Err(); err != nil {
 		return Assurance{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kith/directory"
 )
@@ -100,8 +99,8 @@ var keyPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 // Validate checks the whole template and reports every problem at once.
 func (in *TemplateInput) Validate() error {
 	p := directory.Problems{}
-	checkText(p, "title", in.Title, true, 200)
-	checkText(p, "notes", in.Notes, false, 5000)
+	p.Text("title", in.Title, true, 200)
+	p.Text("notes", in.Notes, false, 5000)
 	if len(in.Items) == 0 || len(in.Items) > 100 {
 		p.Add("items", "must list from 1 to 100 items")
 	}
@@ -128,10 +127,10 @@ func (it *Item) validate(p directory.Problems, prefix string) {
 	if !keyPattern.MatchString(it.Key) {
 		p.Add(prefix+"key", "must be lower-case letters, digits and underscores, starting with a letter")
 	}
-	checkText(p, prefix+"title", it.Title, true, 200)
-	checkText(p, prefix+"guidance", it.Guidance, false, 5000)
-	checkText(p, prefix+"reference_label", it.ReferenceLabel, false, 200)
-	checkText(p, prefix+"date_label", it.DateLabel, false, 200)
+	p.Text(prefix+"title", it.Title, true, 200)
+	p.Text(prefix+"guidance", it.Guidance, false, 5000)
+	p.Text(prefix+"reference_label", it.ReferenceLabel, false, 200)
+	p.Text(prefix+"date_label", it.DateLabel, false, 200)
 	if it.RequiredFrom != "" {
 		if _, err := ParseTier(string(it.RequiredFrom)); err != nil {
 			p.Add(prefix+"required_from", "%v, or empty when never required", err)
@@ -169,16 +168,5 @@ func (it *Item) validateEvidence(p directory.Problems, prefix string) {
 	}
 	if seen[NeedsListing] && len(it.Evidence) > 1 {
 		p.Add(prefix+"evidence", "listing is met by confirming the listing and cannot be combined")
-	}
-}
-
-func checkText(p directory.Problems, field, value string, required bool, max int) {
-	switch {
-	case required && strings.TrimSpace(value) == "":
-		p.Add(field, "is required")
-	case !utf8.ValidString(value):
-		p.Add(field, "is not valid UTF-8 text")
-	case utf8.RuneCountInString(value) > max:
-		p.Add(field, "must be at most %d characters", max)
 	}
 }

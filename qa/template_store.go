@@ -13,7 +13,7 @@ import (
 
 type templateRow struct {
 	Template
-	ItemsCol jsonColumn[[]Item] `db:"items"`
+	ItemsCol postgres.JSON[[]Item] `db:"items"`
 }
 
 const templateSelect = `

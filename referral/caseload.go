@@ -42,7 +42,7 @@ type CaseloadFilter struct {
 func (f CaseloadFilter) Validate() error {
 	p := directory.Problems{}
 	if f.Flag != "" {
-		oneOf(p, "flag", f.Flag, Flags)
+		p.OneOf("flag", f.Flag, Flags)
 	}
 	return p.Err()
 }

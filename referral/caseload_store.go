@@ -7,6 +7,7 @@ import (
 	"github.com/lib/pq"
 
 	"kith/directory"
+	"kith/postgres"
 )
 
 // caseloadSelect computes each flag once, in f, so the list shows and
@@ -34,8 +35,8 @@ LIMIT $12 OFFSET $13`
 
 type caseRow struct {
 	Case
-	FlagsCol jsonColumn[map[string]bool] `db:"flags"`
-	Total    int                         `db:"total"`
+	FlagsCol postgres.JSON[map[string]bool] `db:"flags"`
+	Total    int                            `db:"total"`
 }
 
 // Caseload lists a team's referrals, urgent and oldest first, with the
@@ -88,7 +89,7 @@ func (r caseRow) local() Case {
 // it unassigned.
 func (s *Store) Assign(ctx context.Context, id, workerID string) (Referral, error) {
 	p := directory.Problems{}
-	checkUUID(p, "link_worker_id", workerID)
+	p.UUID("link_worker_id", workerID, false)
 	if err := p.Err(); err != nil {
 		return Referral{}, err
 	}

@@ -20,8 +20,8 @@ func (in *ConnectionInput) Validate() error {
 	if in.ServiceID == "" {
 		p.Add("service_id", "is required")
 	}
-	checkUUID(p, "service_id", in.ServiceID)
-	checkText(p, "reason", in.Reason, true, maxNote)
+	p.UUID("service_id", in.ServiceID, false)
+	p.Text("reason", in.Reason, true, maxNote)
 	return p.Err()
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/lib/pq"
 
 	"kith/directory"
+	"kith/postgres"
 )
 
 // taskColumns reads a connection with its service; a service that has set
@@ -36,7 +37,7 @@ const connectionSelect = taskColumns + `, c.referral_id,
 
 type connectionRow struct {
 	Connection
-	HistoryCol jsonColumn[[]Event] `db:"history"`
+	HistoryCol postgres.JSON[[]Event] `db:"history"`
 }
 
 func (s *Store) selectConnections(ctx context.Context, tx *sqlx.Tx, where string, args ...any) ([]Connection, error) {

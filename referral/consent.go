@@ -28,7 +28,7 @@ func (c *ConsentInput) validate(p directory.Problems, now time.Time) {
 		p.Add("consent.referral", "the person must agree to be referred")
 	}
 	c.RecordedBy = strings.TrimSpace(c.RecordedBy)
-	checkText(p, "consent.recorded_by", c.RecordedBy, true, maxName)
+	p.Text("consent.recorded_by", c.RecordedBy, true, maxName)
 	if c.at = parseMoment(p, "consent.given_at", c.GivenAt, now); c.at.After(now.Add(time.Minute)) {
 		p.Add("consent.given_at", "must not be in the future")
 	}
@@ -54,8 +54,8 @@ type ConsentChange struct {
 // in the store.
 func (in *ConsentChange) Validate() error {
 	p := directory.Problems{}
-	oneOf(p, "kind", in.Kind, ConsentKinds)
+	p.OneOf("kind", in.Kind, ConsentKinds)
 	in.RecordedBy = strings.TrimSpace(in.RecordedBy)
-	checkText(p, "recorded_by", in.RecordedBy, false, maxName)
+	p.Text("recorded_by", in.RecordedBy, false, maxName)
 	return p.Err()
 }

@@ -24,14 +24,14 @@ type ContactInput struct {
 // Validate checks the contact as of now: it cannot be in the future.
 func (in *ContactInput) Validate(now time.Time) error {
 	p := directory.Problems{}
-	oneOf(p, "kind", in.Kind, ContactKinds)
+	p.OneOf("kind", in.Kind, ContactKinds)
 	if in.at = parseMoment(p, "at", in.At, now); in.at.After(now.Add(time.Minute)) {
 		p.Add("at", "must not be in the future")
 	}
 	if in.DurationMinutes < 0 || in.DurationMinutes > 600 {
 		p.Add("duration_minutes", "must be from 0 to 600 minutes")
 	}
-	checkText(p, "notes", in.Notes, false, maxText)
+	p.Text("notes", in.Notes, false, maxText)
 	return p.Err()
 }
 

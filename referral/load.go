@@ -1,5 +1,7 @@
 package referral
 
+import "kith/postgres"
+
 // loadWeeks is how far back a service's load is shown.
 const loadWeeks = 12
 
@@ -31,15 +33,15 @@ type WeekLoad struct {
 
 // loadFacts are a service's raw counts, before rates and suppression.
 type loadFacts struct {
-	Weeks          jsonColumn[[]weekCount] `db:"weeks"`
-	Active         int                     `db:"active"`
-	Waiting        int                     `db:"waiting"`
-	Overdue        int                     `db:"overdue"`
-	Answered       int                     `db:"answered"`
-	Accepted       int                     `db:"accepted"`
-	MedianResponse *float64                `db:"median_response_hours"`
-	Attended       int                     `db:"attended"`
-	DidNotAttend   int                     `db:"did_not_attend"`
+	Weeks          postgres.JSON[[]weekCount] `db:"weeks"`
+	Active         int                        `db:"active"`
+	Waiting        int                        `db:"waiting"`
+	Overdue        int                        `db:"overdue"`
+	Answered       int                        `db:"answered"`
+	Accepted       int                        `db:"accepted"`
+	MedianResponse *float64                   `db:"median_response_hours"`
+	Attended       int                        `db:"attended"`
+	DidNotAttend   int                        `db:"did_not_attend"`
 }
 
 type weekCount struct {

@@ -46,7 +46,7 @@ func (in *OutcomeInput) Validate(measure, stage string, now time.Time) error {
 	if !known {
 		p.Add("measure", "must be ons4 or swemwbs")
 	}
-	oneOf(p, "stage", stage, Stages)
+	p.OneOf("stage", stage, Stages)
 	for _, item := range sc.items {
 		v, ok := in.Items[item]
 		switch {

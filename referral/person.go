@@ -43,7 +43,7 @@ type Person struct {
 // callers (the public form) must give one Kith can place.
 func (in *PersonInput) validate(p directory.Problems, prefix string, now time.Time, strict bool) {
 	in.Name = strings.TrimSpace(in.Name)
-	checkText(p, prefix+"name", in.Name, true, maxName)
+	p.Text(prefix+"name", in.Name, true, maxName)
 	in.checkBirth(p, prefix, now)
 	if in.NHSNumber != "" {
 		n, err := ParseNHSNumber(in.NHSNumber)
@@ -54,8 +54,8 @@ func (in *PersonInput) validate(p directory.Problems, prefix string, now time.Ti
 	}
 	in.checkPostcode(p, prefix, strict)
 	in.checkContact(p, prefix)
-	checkText(p, prefix+"contact_notes", in.ContactNotes, false, maxShort)
-	checkText(p, prefix+"language", in.Language, false, 100)
+	p.Text(prefix+"contact_notes", in.ContactNotes, false, maxShort)
+	p.Text(prefix+"language", in.Language, false, 100)
 }
 
 func (in *PersonInput) checkBirth(p directory.Problems, prefix string, now time.Time) {
@@ -98,11 +98,11 @@ func (in *PersonInput) checkContact(p directory.Problems, prefix string) {
 	if in.ContactBy == "" {
 		in.ContactBy = "phone"
 	}
-	oneOf(p, prefix+"contact_by", in.ContactBy, ContactRoutes)
+	p.OneOf(prefix+"contact_by", in.ContactBy, ContactRoutes)
 	in.Phone = normalisePhone(p, prefix+"phone", strings.TrimSpace(in.Phone))
 	in.Email = strings.TrimSpace(in.Email)
-	checkEmail(p, prefix+"email", in.Email)
-	checkText(p, prefix+"address", in.Address, false, maxShort)
+	p.Email(prefix+"email", in.Email)
+	p.Text(prefix+"address", in.Address, false, maxShort)
 	if field, ok := detailField[in.ContactBy]; ok && strings.TrimSpace(in.contactDetail()) == "" {
 		p.Add(prefix+field, "is required to contact them by %s", in.ContactBy)
 	}

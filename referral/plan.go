@@ -18,7 +18,7 @@ type WhatMattersInput struct {
 func (in *WhatMattersInput) Validate() error {
 	p := directory.Problems{}
 	checkList(p, "themes", in.Themes, 1, 12, maxShort)
-	checkText(p, "notes", in.Notes, false, maxText)
+	p.Text("notes", in.Notes, false, maxText)
 	return p.Err()
 }
 
@@ -55,8 +55,8 @@ func (in *PlanInput) Validate(now time.Time) error {
 	}
 	for i, a := range in.Actions {
 		field := fmt.Sprintf("actions[%d].", i)
-		checkText(p, field+"text", a.Text, true, maxShort)
-		checkText(p, field+"owner", a.Owner, true, maxName)
+		p.Text(field+"text", a.Text, true, maxShort)
+		p.Text(field+"owner", a.Owner, true, maxName)
 		if a.Due == "" {
 			p.Add(field+"due", "is required")
 		} else {
@@ -77,7 +77,7 @@ func checkList(p directory.Problems, field string, items []string, lo, hi, max i
 		p.Add(field, "give from %d to %d", lo, hi)
 	}
 	for i, s := range items {
-		checkText(p, fmt.Sprintf("%s[%d]", field, i), s, true, max)
+		p.Text(fmt.Sprintf("%s[%d]", field, i), s, true, max)
 	}
 }
 

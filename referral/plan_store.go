@@ -8,6 +8,7 @@ import (
 	"github.com/lib/pq"
 
 	"kith/directory"
+	"kith/postgres"
 )
 
 // SaveWhatMatters records the "what matters to me" conversation; the latest
@@ -107,9 +108,9 @@ WHERE p.referral_id = $1 AND ($2 = 0 OR p.version = $2)
 ORDER BY p.version DESC LIMIT 1`
 	var rows []struct {
 		Plan
-		GoalsCol   jsonColumn[[]string] `db:"goals"`
-		ActionsCol jsonColumn[[]Action] `db:"actions"`
-		Versions   int                  `db:"versions"`
+		GoalsCol   postgres.JSON[[]string] `db:"goals"`
+		ActionsCol postgres.JSON[[]Action] `db:"actions"`
+		Versions   int                     `db:"versions"`
 	}
 	if err := tx.SelectContext(ctx, &rows, q, id, version); err != nil {
 		return nil, 0, err

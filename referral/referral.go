@@ -49,30 +49,30 @@ type ReferralInput struct {
 func (in *ReferralInput) Validate(now time.Time) error {
 	p := directory.Problems{}
 	in.Person.validate(p, "person.", now, false)
-	oneOf(p, "source", in.Source, Sources)
+	p.OneOf("source", in.Source, Sources)
 	in.Referrer.validate(p, in.Source != "self_referral")
 	in.Needs = checkNeeds(p, in.Needs)
-	checkText(p, "reason", in.Reason, false, maxText)
+	p.Text("reason", in.Reason, false, maxText)
 	if in.Urgency == "" {
 		in.Urgency = "routine"
 	}
-	oneOf(p, "urgency", in.Urgency, Urgencies)
+	p.OneOf("urgency", in.Urgency, Urgencies)
 	if in.Consent.RecordedBy == "" {
 		in.Consent.RecordedBy = in.Referrer.Name
 	}
 	in.Consent.validate(p, now)
-	checkUUID(p, "team_id", in.TeamID)
-	checkUUID(p, "link_worker_id", in.LinkWorkerID)
+	p.UUID("team_id", in.TeamID, false)
+	p.UUID("link_worker_id", in.LinkWorkerID, false)
 	return p.Err()
 }
 
 func (r *Referrer) validate(p directory.Problems, required bool) {
 	r.Name, r.Organisation = strings.TrimSpace(r.Name), strings.TrimSpace(r.Organisation)
-	checkText(p, "referrer.name", r.Name, required, maxName)
-	checkText(p, "referrer.organisation", r.Organisation, false, maxName)
+	p.Text("referrer.name", r.Name, required, maxName)
+	p.Text("referrer.organisation", r.Organisation, false, maxName)
 	r.Phone = normalisePhone(p, "referrer.phone", strings.TrimSpace(r.Phone))
 	r.Email = strings.TrimSpace(r.Email)
-	checkEmail(p, "referrer.email", r.Email)
+	p.Email("referrer.email", r.Email)
 }
 
 // checkNeeds requires one to ten distinct taxonomy codes and returns them

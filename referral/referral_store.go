@@ -107,9 +107,9 @@ type referralRow struct {
 	Referral
 	Person      `json:"-"`
 	Referrer    `json:"-"`
-	NeedsCol    jsonColumn[[]Need]    `db:"needs"`
-	ConsentsCol jsonColumn[[]Consent] `db:"consents"`
-	HistoryCol  jsonColumn[[]Event]   `db:"history"`
+	NeedsCol    postgres.JSON[[]Need]    `db:"needs"`
+	ConsentsCol postgres.JSON[[]Consent] `db:"consents"`
+	HistoryCol  postgres.JSON[[]Event]   `db:"history"`
 }
 
 func (r referralRow) referral() Referral {

@@ -28,7 +28,7 @@ func (in *SelfReferralInput) Validate(now time.Time) error {
 	p := directory.Problems{}
 	in.Person.validate(p, "person.", now, true)
 	in.Needs = checkNeeds(p, in.Needs)
-	checkText(p, "reason", in.Reason, false, maxNote)
+	p.Text("reason", in.Reason, false, maxNote)
 	for field, text := range map[string]string{"reason": in.Reason, "person.contact_notes": in.Person.ContactNotes} {
 		if hasLink(text) {
 			p.Add(field, "must not contain web links")

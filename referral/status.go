@@ -95,7 +95,7 @@ func (m *Move) Validate() error {
 	reasons := map[Status][]string{StatusDeclined: DeclineReasons, StatusClosed: CloseReasons}[m.Status]
 	checkReason(p, reasons, m.Reason, m.Note, "declining or closing")
 	if m.Status == StatusRedirected {
-		checkText(p, "redirected_to", m.RedirectedTo, true, maxName)
+		p.Text("redirected_to", m.RedirectedTo, true, maxName)
 	} else if m.RedirectedTo != "" {
 		p.Add("redirected_to", "only redirecting names where to")
 	}
@@ -108,11 +108,11 @@ func (m *Move) Validate() error {
 func checkReason(p directory.Problems, reasons []string, reason, note, takers string) {
 	switch {
 	case reasons != nil:
-		oneOf(p, "reason", reason, reasons)
+		p.OneOf("reason", reason, reasons)
 	case reason != "":
 		p.Add("reason", "only %s takes a reason", takers)
 	}
-	checkText(p, "note", note, reason == "other", maxNote)
+	p.Text("note", note, reason == "other", maxNote)
 }
 
 // ConnectionStatus is where a connection to a service stands; the values are

@@ -2,7 +2,6 @@ package referral
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"kith/directory"
@@ -53,19 +52,6 @@ func holds(u *directory.User, team string) bool {
 		return true
 	}
 	return u.Is(directory.RoleLinkWorker) && u.TeamID != nil && *u.TeamID == team
-}
-
-// jsonColumn scans a json column built with json_agg or json_build_object.
-type jsonColumn[T any] struct{ V T }
-
-func (c *jsonColumn[T]) Scan(src any) error {
-	switch v := src.(type) {
-	case []byte:
-		return json.Unmarshal(v, &c.V)
-	case string:
-		return json.Unmarshal([]byte(v), &c.V)
-	}
-	return nil
 }
 
 // london shows a stored UTC time in England's time zone.

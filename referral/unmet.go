@@ -19,7 +19,7 @@ func (in *UnmetNeedInput) Validate() error {
 	if !codePattern.MatchString(in.Need) {
 		p.Add("need", "is required: a taxonomy code such as befriending")
 	}
-	checkText(p, "notes", in.Notes, false, maxNote)
+	p.Text("notes", in.Notes, false, maxNote)
 	return p.Err()
 }
 

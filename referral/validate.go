@@ -1,15 +1,9 @@
 package referral
 
 import (
-	"net/mail"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/google/uuid"
 
 	"kith/directory"
 )
@@ -21,35 +15,6 @@ const (
 	maxNote  = 4000
 	maxText  = 10000
 )
-
-func checkText(p directory.Problems, field, value string, required bool, max int) {
-	switch {
-	case required && strings.TrimSpace(value) == "":
-		p.Add(field, "is required")
-	case !utf8.ValidString(value):
-		p.Add(field, "is not valid UTF-8 text")
-	case utf8.RuneCountInString(value) > max:
-		p.Add(field, "must be at most %d characters", max)
-	case strings.ContainsFunc(value, isHiddenControl):
-		p.Add(field, "must not contain control characters")
-	}
-}
-
-// isHiddenControl is a control character other than the line breaks and tabs
-// people type into notes.
-func isHiddenControl(r rune) bool {
-	return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t'
-}
-
-func checkEmail(p directory.Problems, field, value string) {
-	if value == "" {
-		return
-	}
-	a, err := mail.ParseAddress(value)
-	if err != nil || a.Address != value || a.Name != "" || len(value) > 254 {
-		p.Add(field, "must be an email address like name@example.org")
-	}
-}
 
 var phoneChars = regexp.MustCompile(`^\+?[0-9 ()-]{6,24}$`)
 
@@ -73,21 +38,6 @@ func normalisePhone(p directory.Problems, field, value string) string {
 		return value
 	}
 	return digits
-}
-
-func checkUUID(p directory.Problems, field, value string) {
-	if value == "" {
-		return
-	}
-	if _, err := uuid.Parse(value); err != nil {
-		p.Add(field, "must be a UUID")
-	}
-}
-
-func oneOf(p directory.Problems, field, value string, allowed []string) {
-	if !slices.Contains(allowed, value) {
-		p.Add(field, "must be one of %s", strings.Join(allowed, ", "))
-	}
 }
 
 // parseDate reads a calendar date such as 2026-01-31.
