@@ -44,7 +44,7 @@ func LookupPostcode(s string) (Place, error) {
 	if err != nil {
 		return Place{}, err
 	}
-	return must(loadPostcodes()).place(pc)
+	return lookup(pc)
 }
 
 // Resolve reads the "near" of a search: coordinates ("54.906,-1.382", latitude
@@ -65,7 +65,7 @@ func Resolve(s string) (Place, error) {
 		if err != nil {
 			return Place{}, err
 		}
-		return must(loadPostcodes()).district(oc)
+		return district(oc)
 	}
 	return LookupPostcode(t)
 }
