@@ -1,0 +1,31 @@
+package geo
+
+import (
+	"slices"
+	"strings"
+)
+
+// Postcodes lists the live shipped postcodes of a postcode area (the letters
+// a postcode starts with: "SR", "WC"), sorted, so that benchmarks and tests
+// can pick real, reproducible places. Terminated postcodes are left out:
+// people searching give the postcode they live at now.
+func Postcodes(area string) []string {
+	area = strings.ToUpper(strings.TrimSpace(area))
+	var out []string
+	for pc, r := range must(loadPostcodes()).postcodes {
+		if !r.terminated && areaOf(pc) == area {
+			out = append(out, pc)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// areaOf returns the leading letters of a canonical postcode.
+func areaOf(pc string) string {
+	i := strings.IndexFunc(pc, func(r rune) bool { return r < 'A' || r > 'Z' })
+	if i < 0 {
+		return pc
+	}
+	return pc[:i]
+}
