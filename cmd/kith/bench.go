@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+
+	"kith/cmd/kith/bench"
+	"kith/migrations"
+	"kith/postgres"
+)
+
+// benchDatabase is dropped and created afresh by every run, on the server
+// Kith is configured to use, and kept afterwards so its plans can be
+// inspected.
+const benchDatabase = "kith_bench"
+
+// benchCmd runs `kith bench search`.
+func benchCmd(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "search" {
+		return fmt.Errorf("usage: %s", bench.Usage)
+	}
+	opt, err := bench.ParseArgs(args[1:], stdout)
+	if err != nil {
+		return err
+	}
+	// The engine's routine messages would break up the report.
+	quiet := newLogger(config{LogLevel: max(cfg.LogLevel, slog.LevelWarn)}, stdout)
+	return withBenchDatabase(ctx, cfg, log, func(db *postgres.DB, dsn string) error {
+		_, err := bench.Run(ctx, bench.Env{DB: db, DSN: dsn, Logger: quiet}, opt, stdout)
+		return err
+	})
+}
+
+// withBenchDatabase gives fn a fresh, migrated kith_bench database on the
+// configured server, or on the embedded cluster when there is none.
+func withBenchDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*postgres.DB, string) error) error {
+	server, dsn := cfg.DatabaseURL, swapDatabase(cfg.DatabaseURL, benchDatabase)
+	if server == "" {
+		local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
+		if err != nil {
+			return err
+		}
+		defer local.Release(context.WithoutCancel(ctx))
+		server, dsn = local.DSN("postgres"), local.DSN(benchDatabase)
+	}
+	if err := recreateDatabase(ctx, server, benchDatabase); err != nil {
+		return err
+	}
+	openCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	db, err := postgres.Open(openCtx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := migrations.Apply(ctx, db.DB.DB); err != nil {
+		return err
+	}
+	return fn(db, dsn)
+}
+
+func recreateDatabase(ctx context.Context, server, name string) error {
+	admin, err := sql.Open("postgres", server)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+pq.QuoteIdentifier(name)+` WITH (FORCE)`); err != nil {
+		return fmt.Errorf("drop %s: %w", name, err)
+	}
+	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+pq.QuoteIdentifier(name)); err != nil {
+		return fmt.Errorf("create %s: %w", name, err)
+	}
+	return nil
+}
+
+// swapDatabase names another database in a URL or key=value DSN.
+func swapDatabase(dsn, name string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			u.Path = "/" + name
+			return u.String()
+		}
+	}
+	var kept []string
+	for _, f := range strings.Fields(dsn) {
+		if !strings.HasPrefix(f, "dbname=") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(append(kept, "dbname="+name), " ")
+}

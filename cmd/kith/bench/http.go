@@ -1,0 +1,147 @@
+package bench
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"kith/directory"
+	"kith/search"
+	"kith/web"
+)
+
+// httpRun is one load run against /api/search.
+type httpRun struct {
+	Clients  int     // concurrent clients (closed loop); 0 for constant rate
+	Offered  float64 // requests per second offered (constant rate)
+	Requests int
+	Errors   int
+	PerSec   float64 // completed per second
+	P50, P99 time.Duration
+	Max      time.Duration
+}
+
+// serveHTTP starts the real Fiber app on a loopback port.
+func serveHTTP(store *directory.Store, e *search.Engine, log *slog.Logger) (string, func(), error) {
+	app := web.New(web.Config{Directory: store, Search: e, Logger: log})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	go app.Listener(ln)
+	stop := func() { app.ShutdownWithTimeout(5 * time.Second) }
+	return "http://" + ln.Addr().String(), stop, nil
+}
+
+func newClient() *http.Client {
+	return &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+}
+
+// get fetches url and reports whether it answered 200 with a whole body.
+func get(ctx context.Context, c *http.Client, url string) bool {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+// recorder collects request outcomes from many goroutines.
+type recorder struct {
+	mu     sync.Mutex
+	took   []time.Duration
+	errors int
+}
+
+func (r *recorder) add(d time.Duration, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.took = append(r.took, d)
+	if !ok {
+		r.errors++
+	}
+}
+
+func (r *recorder) run(elapsed time.Duration) httpRun {
+	l := summarise(r.took)
+	hr := httpRun{Requests: len(r.took), Errors: r.errors, P50: l.P50, P99: l.P99}
+	if len(r.took) > 0 {
+		hr.Max = slices.Max(r.took)
+		hr.PerSec = float64(len(r.took)) / elapsed.Seconds()
+	}
+	return hr
+}
+
+// rateSenders bounds the goroutines of the constant-rate client; a request
+// that finds them all busy waits, and the wait counts in its latency.
+const rateSenders = 64
+
+// constantRate offers rate requests a second for dur, open loop: each
+// request's latency runs from when it was due, not from when a sender got
+// to it, so a slow server cannot hide its queue.
+func constantRate(ctx context.Context, base string, urls []string, rate float64, dur time.Duration) httpRun {
+	type job struct {
+		due time.Time
+		url string
+	}
+	n := int(rate * dur.Seconds())
+	jobs := make(chan job, n)
+	c, rec := newClient(), &recorder{}
+	var wg sync.WaitGroup
+	for range rateSenders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				ok := get(ctx, c, j.url)
+				rec.add(time.Since(j.due), ok)
+			}
+		}()
+	}
+	start := time.Now()
+	for i := range n {
+		due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
+		time.Sleep(time.Until(due))
+		jobs <- job{due, base + urls[i%len(urls)]}
+	}
+	close(jobs)
+	wg.Wait()
+	hr := rec.run(time.Since(start))
+	hr.Offered = rate
+	return hr
+}
+
+// closedLoop runs clients that each send their next request as soon as the
+// last one answers, for dur: the most the server can do.
+func closedLoop(ctx context.Context, base string, urls []string, clients int, dur time.Duration) httpRun {
+	c, rec := newClient(), &recorder{}
+	var wg sync.WaitGroup
+	start := time.Now()
+	stop := start.Add(dur)
+	for w := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; time.Now().Before(stop); i += clients {
+				t := time.Now()
+				ok := get(ctx, c, base+urls[i%len(urls)])
+				rec.add(time.Since(t), ok)
+			}
+		}()
+	}
+	wg.Wait()
+	hr := rec.run(time.Since(start))
+	hr.Clients = clients
+	return hr
+}

@@ -1,0 +1,97 @@
+package bench
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// memory is the process's resident memory, from /proc/self/status.
+type memory struct {
+	RSS  uint64 // VmRSS, bytes
+	Peak uint64 // VmHWM, bytes: the most the process ever held
+	Heap uint64 // Go heap in use, bytes
+}
+
+func readMemory() (memory, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return memory{}, err
+	}
+	defer f.Close()
+	var m memory
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		name, value, ok := strings.Cut(sc.Text(), ":")
+		if !ok {
+			continue
+		}
+		switch name {
+		case "VmRSS":
+			m.RSS, err = kB(value)
+		case "VmHWM":
+			m.Peak, err = kB(value)
+		}
+		if err != nil {
+			return memory{}, fmt.Errorf("/proc/self/status %s: %w", name, err)
+		}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	m.Heap = ms.HeapInuse
+	return m, sc.Err()
+}
+
+// kB reads "  123456 kB" as bytes.
+func kB(s string) (uint64, error) {
+	n, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(s), " kB"), 10, 64)
+	return n * 1024, err
+}
+
+// cpuSample is the machine's and this process's CPU use so far, so that a
+// run can show when other work on the machine competed with it.
+type cpuSample struct {
+	at          time.Time
+	busy, total uint64 // jiffies, all CPUs, from /proc/stat
+	self        time.Duration
+	ok          bool
+}
+
+func sampleCPU() cpuSample {
+	s := cpuSample{at: time.Now()}
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		s.self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return s
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	for i, v := range f[1:min(len(f), 9)] { // user nice system idle iowait irq softirq steal
+		n, _ := strconv.ParseUint(v, 10, 64)
+		s.total += n
+		if i != 3 && i != 4 {
+			s.busy += n
+		}
+	}
+	s.ok = s.total > 0
+	return s
+}
+
+// since returns how many cores the machine and this process kept busy
+// between two samples.
+func (s cpuSample) since(prev cpuSample) (machine, self float64) {
+	wall := s.at.Sub(prev.at).Seconds()
+	if !s.ok || !prev.ok || wall <= 0 || s.total == prev.total {
+		return 0, 0
+	}
+	machine = float64(s.busy-prev.busy) / float64(s.total-prev.total) * float64(runtime.NumCPU())
+	return machine, (s.self - prev.self).Seconds() / wall
+}
