@@ -10,6 +10,7 @@ import (
 	"kith/directory"
 	"kith/qa"
 	"kith/referral"
+	"kith/referral/insight"
 	"kith/search"
 )
 
@@ -24,6 +25,7 @@ type Config struct {
 	Search    *search.Engine
 	QA        *qa.Store
 	Referrals *referral.Store
+	Insight   *insight.Store
 	// Ready lists what /readyz checks, by name (e.g. "database").
 	Ready  map[string]Readiness
 	Logger *slog.Logger
@@ -39,6 +41,7 @@ type server struct {
 	searcher *search.Engine
 	qa       *qa.Store
 	ref      *referral.Store
+	insight  *insight.Store
 	ready    map[string]Readiness
 	log      *slog.Logger
 	timeout  time.Duration
@@ -47,7 +50,7 @@ type server struct {
 
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
-	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, insight: cfg.Insight, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"kith/referral/insight"
 )
 
 // routes is the one place every route is listed.
@@ -43,6 +45,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/taxonomies", s.listTaxonomies)
 	api.Get("/taxonomy_terms", s.listTerms)
 	api.Get("/postcodes/:postcode", s.lookupPostcode)
+	api.Get("/import/template.csv", s.importTemplate)
 
 	api.Get("/users", s.listUsers)
 	api.Post("/users", s.createUser)
@@ -97,5 +100,36 @@ func (s *server) routes(app *fiber.App) {
 	api.Post("/connections/:id/status", s.moveConnection)
 	api.Get("/services/:id/load", s.serviceLoad)
 
+	// Commissioner insight: aggregates only, small counts withheld
+	// (docs/INSIGHT.md), and the link workers' community work log.
+	api.Get("/gaps", s.gaps)
+	api.Get("/reports/referrals-by-source", s.report(insight.ReportBySource))
+	api.Get("/reports/referrals-by-need", s.report(insight.ReportByNeed))
+	api.Get("/reports/referrals-by-imd", s.report(insight.ReportByIMD))
+	api.Get("/reports/referrals-by-age", s.report(insight.ReportByAge))
+	api.Get("/reports/triage", s.report(insight.ReportTriage))
+	api.Get("/reports/contacts", s.report(insight.ReportContacts))
+	api.Get("/reports/connections", s.report(insight.ReportConnections))
+	api.Get("/reports/outcomes", s.report(insight.ReportOutcomes))
+	api.Get("/reports/community-groups", s.report(insight.ReportCommunityGroups))
+	api.Get("/reports/unmet-needs", s.report(insight.ReportUnmetNeeds))
+	api.Get("/reports/community-work", s.report(insight.ReportCommunityWork))
+	api.Post("/community-work", s.logWork)
+	api.Get("/community-work", s.workLog)
+
+	// The Open Referral UK feed: public, read-only, readable from any origin.
+	feed := app.Group("/oruk", s.orukHeaders)
+	feed.Get("/", s.orukRoot)
+	feed.Get("/openapi.json", s.orukOpenAPIDoc)
+	feed.Get("/services", s.orukServices)
+	feed.Get("/services/:id", s.orukService)
+	feed.Get("/service_at_locations", s.orukLinks)
+	feed.Get("/service_at_locations/:id", s.orukLink)
+	feed.Get("/organizations", s.orukOrganizations)
+	feed.Get("/organizations/:id", s.orukOrganization)
+	feed.Get("/taxonomies", s.orukTaxonomies)
+	feed.Get("/taxonomies/:id", s.orukTaxonomy)
+	feed.Get("/taxonomy_terms", s.orukTerms)
+	feed.Get("/taxonomy_terms/:id", s.orukTerm)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

@@ -12,6 +12,7 @@ import (
 	"kith/postgres"
 	"kith/qa"
 	"kith/referral"
+	"kith/referral/insight"
 	"kith/search"
 )
 
@@ -48,6 +49,7 @@ type env struct {
 	dir *directory.Store
 	qa  *qa.Store
 	ref *referral.Store
+	ins *insight.Store
 	log *slog.Logger
 }
 
@@ -85,6 +87,8 @@ func withDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*en
 		log.Info("database migrated", "applied", applied)
 	}
 	dir := directory.NewStore(db)
+	defer useNationalPostcodes(ctx, dir, log)()
 	assurance := qa.NewStore(db, dir, time.Now)
-	return fn(&env{dsn: dsn, db: db, dir: dir, qa: assurance, ref: referral.NewStore(db, dir, assurance, time.Now), log: log})
+	return fn(&env{dsn: dsn, db: db, dir: dir, qa: assurance, ref: referral.NewStore(db, dir, assurance, time.Now),
+		ins: insight.NewStore(db, assurance, time.Now), log: log})
 }

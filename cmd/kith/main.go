@@ -30,6 +30,12 @@ Usage:
                              create a user; the password is read from stdin
   kith team add --name N [--kind pcn|local_authority|vcse|other] [--area CODE]
                              create a link-worker team and print its id
+  kith import oruk [--source NAME] [--vocabulary FILE] [--delay D] [--timeout D] FILE|URL
+                             import an Open Referral UK feed (3.0 or 1.0), from a URL page by page or a saved file
+  kith import csv [--source NAME] [--vocabulary FILE] FILE
+                             import a spreadsheet in the layout of docs/IMPORT.md
+  kith import postcodes FILE load the ONS Postcode Directory (ONSPD or NSPL CSV) for national coverage
+  kith bench search [--services N] [--queries N] [--seed N] [--http-seconds S] [--profile DIR]   benchmark search on a generated dataset in database kith_bench (recreated)
 
 Environment:
   DATABASE_URL   PostgreSQL to use; without it Kith runs its own cluster under $KITH_DATA/pg
@@ -60,6 +66,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return userCmd(ctx, cfg, log, args[1:], stdin, stdout)
 	case "team":
 		return teamCmd(ctx, cfg, log, args[1:], stdout)
+	case "bench":
+		return benchCmd(ctx, cfg, log, args[1:], stdout)
+	case "import":
+		return importCmd(ctx, cfg, log, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

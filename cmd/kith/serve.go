@@ -31,6 +31,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			Directory: e.dir,
 			QA:        e.qa,
 			Referrals: e.ref,
+			Insight:   e.ins,
 			Search:    engine,
 			Ready:     map[string]web.Readiness{"database": e.db, "search": engine},
 			Logger:    log,
