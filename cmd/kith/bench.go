@@ -13,45 +13,71 @@ import (
 	"github.com/lib/pq"
 
 	"kith/cmd/kith/bench"
+	"kith/cmd/kith/benchgaps"
+	"kith/cmd/kith/benchref"
 	"kith/migrations"
 	"kith/postgres"
 )
 
-// benchDatabase is dropped and created afresh by every run, on the server
-// Kith is configured to use, and kept afterwards so its plans can be
-// inspected.
-const benchDatabase = "kith_bench"
+// Each benchmark's database is dropped and created afresh by every run, on
+// the server Kith is configured to use, and kept afterwards so its plans can
+// be inspected.
+const (
+	benchDatabase     = "kith_bench"
+	benchGapsDatabase = "kith_bench_gaps"
+	benchRefDatabase  = "kith_bench_referrals"
+)
 
-// benchCmd runs `kith bench search`.
+// benchCmd runs `kith bench search|gaps|referrals`.
 func benchCmd(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "search" {
-		return fmt.Errorf("usage: %s", bench.Usage)
+	if len(args) == 0 {
+		return fmt.Errorf("usage: %s\n       %s\n       kith bench referrals", bench.Usage, benchgaps.Usage)
 	}
-	opt, err := bench.ParseArgs(args[1:], stdout)
+	switch args[0] {
+	case "gaps":
+		opt, err := benchgaps.ParseArgs(args[1:], stdout)
+		if err != nil {
+			return err
+		}
+		return withBenchDatabase(ctx, cfg, log, benchGapsDatabase, func(db *postgres.DB, _ string) error {
+			return benchgaps.Run(ctx, db, opt, stdout)
+		})
+	case "referrals":
+		return withBenchDatabase(ctx, cfg, log, benchRefDatabase, func(db *postgres.DB, _ string) error {
+			return benchref.Run(ctx, db, benchref.DefaultOptions, stdout)
+		})
+	case "search":
+		return benchSearch(ctx, cfg, log, args[1:], stdout)
+	}
+	return fmt.Errorf("unknown benchmark %q: search, gaps or referrals", args[0])
+}
+
+func benchSearch(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
+	opt, err := bench.ParseArgs(args, stdout)
 	if err != nil {
 		return err
 	}
 	// The engine's routine messages would break up the report.
 	quiet := newLogger(config{LogLevel: max(cfg.LogLevel, slog.LevelWarn)}, stdout)
-	return withBenchDatabase(ctx, cfg, log, func(db *postgres.DB, dsn string) error {
+	return withBenchDatabase(ctx, cfg, log, benchDatabase, func(db *postgres.DB, dsn string) error {
 		_, err := bench.Run(ctx, bench.Env{DB: db, DSN: dsn, Logger: quiet}, opt, stdout)
 		return err
 	})
 }
 
-// withBenchDatabase gives fn a fresh, migrated kith_bench database on the
+// withBenchDatabase gives fn a fresh, migrated database called name on the
 // configured server, or on the embedded cluster when there is none.
-func withBenchDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*postgres.DB, string) error) error {
-	server, dsn := cfg.DatabaseURL, swapDatabase(cfg.DatabaseURL, benchDatabase)
+func withBenchDatabase(ctx context.Context, cfg config, log *slog.Logger, name string, fn func(*postgres.DB, string) error) error {
+	server, dsn := cfg.DatabaseURL, swapDatabase(cfg.DatabaseURL, name)
 	if server == "" {
 		local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
 		if err != nil {
 			return err
 		}
 		defer local.Release(context.WithoutCancel(ctx))
-		server, dsn = local.DSN("postgres"), local.DSN(benchDatabase)
+		server, dsn = local.DSN("postgres"), local.DSN(name)
 	}
-	if err := recreateDatabase(ctx, server, benchDatabase); err != nil {
+	if err := recreateDatabase(ctx, server, name); err != nil {
 		return err
 	}
 	openCtx, cancel := context.WithTimeout(ctx, 60*time.Second)

@@ -35,7 +35,11 @@ Usage:
   kith import csv [--source NAME] [--vocabulary FILE] FILE
                              import a spreadsheet in the layout of docs/IMPORT.md
   kith import postcodes FILE load the ONS Postcode Directory (ONSPD or NSPL CSV) for national coverage
-  kith bench search [--services N] [--queries N] [--seed N] [--http-seconds S] [--profile DIR]   benchmark search on a generated dataset in database kith_bench (recreated)
+  kith bench search [--services N] [--queries N] [--seed N] [--http-seconds S] [--profile DIR]
+                             benchmark search on a generated dataset in database kith_bench (recreated)
+  kith bench gaps [--referrals N] [--services N] [--seed N] [--radius-km R] [--runs N]
+                             benchmark England-wide gap analysis (database kith_bench_gaps)
+  kith bench referrals       connection requests per second, spread and contended (database kith_bench_referrals)
 
 Environment:
   DATABASE_URL   PostgreSQL to use; without it Kith runs its own cluster under $KITH_DATA/pg

@@ -50,8 +50,10 @@ func Run(ctx context.Context, db *postgres.DB, opts Options, out io.Writer) erro
 	fmt.Fprintf(out, "kith bench referrals: %d clients, %d s per phase, %d referrals, %d services\n\n",
 		opts.Clients, int(opts.Duration.Seconds()), len(f.referrals), len(f.services))
 	nS, nR := len(f.services), len(f.referrals)
+	// Consecutive requests go to different people and different services,
+	// and no (person, service) pair repeats within nR×nS requests.
 	spread, err := f.phase(ctx, "spread over services", opts, nR*nS, func(i int) (string, string) {
-		return f.referrals[i/nS], f.services[i%nS]
+		return f.referrals[i%nR], f.services[(i+i/nR)%nS]
 	})
 	if err != nil {
 		return err
