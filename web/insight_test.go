@@ -1,11 +1,8 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -121,24 +118,7 @@ func check(t *testing.T, err error) {
 // get sends a GET (or a POST with a JSON body) as who, with extra headers.
 func (f *insightFixture) send(t *testing.T, who, method, path string, body any, headers ...string) (int, string, string) {
 	t.Helper()
-	var r io.Reader
-	if body != nil {
-		raw, _ := json.Marshal(body)
-		r = bytes.NewReader(raw)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if who != "" {
-		req.Header.Set("Cookie", "kith_session="+f.cookies[who])
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := f.app.Test(req, -1)
-	check(t, err)
-	raw, _ := io.ReadAll(resp.Body)
+	resp, raw := jsonRequest(t, f.app, method, path, f.cookies[who], body, headers...)
 	return resp.StatusCode, resp.Header.Get("Content-Type"), string(raw)
 }
 

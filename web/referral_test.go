@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -82,26 +80,7 @@ func (f *refFixture) signIn(t *testing.T, who string, in directory.UserInput) co
 // and headers, and returns the status, the raw body and the response.
 func (f *refFixture) call(t *testing.T, who, method, path string, body any, headers ...string) (int, []byte, *http.Response) {
 	t.Helper()
-	var r io.Reader
-	if body != nil {
-		raw, _ := json.Marshal(body)
-		r = bytes.NewReader(raw)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if who != "" {
-		req.Header.Set("Cookie", "kith_session="+f.cookies[who])
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := f.app.Test(req, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
+	resp, raw := jsonRequest(t, f.app, method, path, f.cookies[who], body, headers...)
 	return resp.StatusCode, raw, resp
 }
 

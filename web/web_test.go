@@ -36,23 +36,7 @@ func newFixture(t *testing.T) *fixture {
 // answer into a map.
 func (f *fixture) do(t *testing.T, method, path, cookie string, body any) (int, map[string]any, *http.Response) {
 	t.Helper()
-	var r io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		r = bytes.NewReader(b)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if cookie != "" {
-		req.Header.Set("Cookie", "kith_session="+cookie)
-	}
-	resp, err := f.app.Test(req, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
+	resp, raw := jsonRequest(t, f.app, method, path, cookie, body)
 	var out map[string]any
 	json.Unmarshal(raw, &out)
 	return resp.StatusCode, out, resp
