@@ -39,6 +39,18 @@ func (e *Engine) Run(ctx context.Context, wake <-chan struct{}) error {
 	}
 }
 
+// Start runs Run in the background and returns a function that stops it and
+// waits until it has.
+func (e *Engine) Start(ctx context.Context, wake <-chan struct{}) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		e.Run(ctx, wake)
+	}()
+	return func() { cancel(); <-done }
+}
+
 func (e *Engine) step(ctx context.Context) error {
 	if !e.ready.Load() {
 		return e.Rebuild(ctx, nil)

@@ -43,18 +43,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 // follow keeps the index in step with the outbox in the background, woken by
 // NOTIFY; the returned function stops it and waits for it to finish.
 func follow(ctx context.Context, e *env, engine *search.Engine, log *slog.Logger) (func(), error) {
-	runCtx, cancel := context.WithCancel(ctx)
-	wake, err := postgres.Listen(runCtx, e.dsn, "kith_outbox", log)
+	ctx, cancel := context.WithCancel(ctx)
+	wake, err := postgres.Listen(ctx, e.dsn, "kith_outbox", log)
 	if err != nil {
 		cancel()
 		return nil, err
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		engine.Run(runCtx, wake)
-	}()
-	return func() { cancel(); <-done }, nil
+	stop := engine.Start(ctx, wake)
+	return func() { stop(); cancel() }, nil
 }
 
 // listen serves on addr until ctx ends, then drains in-flight requests.

@@ -76,10 +76,6 @@ func follow(ctx context.Context, e *search.Engine, dsn string, log *slog.Logger)
 		cancel()
 		return nil, err
 	}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		e.Run(ctx, wake)
-	}()
-	return func() { cancel(); <-done }, nil
+	stop := e.Start(ctx, wake)
+	return func() { stop(); cancel() }, nil
 }
