@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -58,4 +60,22 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 // Ready reports whether the database answers within the context's deadline.
 func (db *DB) Ready(ctx context.Context) error {
 	return MapError(db.PingContext(ctx))
+}
+
+// SwapDatabase returns dsn (a URL or key=value string) naming database name
+// instead, for tools that make databases beside the one they were given.
+func SwapDatabase(dsn, name string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			u.Path = "/" + name
+			return u.String()
+		}
+	}
+	var kept []string
+	for _, f := range strings.Fields(dsn) {
+		if !strings.HasPrefix(f, "dbname=") {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(append(kept, "dbname="+name), " ")
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/lib/pq"
@@ -68,7 +66,7 @@ func benchSearch(ctx context.Context, cfg config, log *slog.Logger, args []strin
 // withBenchDatabase gives fn a fresh, migrated database called name on the
 // configured server, or on the embedded cluster when there is none.
 func withBenchDatabase(ctx context.Context, cfg config, log *slog.Logger, name string, fn func(*postgres.DB, string) error) error {
-	server, dsn := cfg.DatabaseURL, swapDatabase(cfg.DatabaseURL, name)
+	server, dsn := cfg.DatabaseURL, postgres.SwapDatabase(cfg.DatabaseURL, name)
 	if server == "" {
 		local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
 		if err != nil {
@@ -106,21 +104,4 @@ func recreateDatabase(ctx context.Context, server, name string) error {
 		return fmt.Errorf("create %s: %w", name, err)
 	}
 	return nil
-}
-
-// swapDatabase names another database in a URL or key=value DSN.
-func swapDatabase(dsn, name string) string {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		if u, err := url.Parse(dsn); err == nil {
-			u.Path = "/" + name
-			return u.String()
-		}
-	}
-	var kept []string
-	for _, f := range strings.Fields(dsn) {
-		if !strings.HasPrefix(f, "dbname=") {
-			kept = append(kept, f)
-		}
-	}
-	return strings.Join(append(kept, "dbname="+name), " ")
 }

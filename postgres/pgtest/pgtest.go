@@ -11,10 +11,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -218,23 +216,10 @@ func templateName() (string, error) {
 	return "kith_tmpl_" + hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
-// withDatabase swaps the database name in a URL or key=value DSN.
+// withDatabase names database name on the test server.
 func withDatabase(dsn, name string) string {
 	if local != nil {
 		return local.DSN(name)
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err == nil {
-			u.Path = "/" + name
-			return u.String()
-		}
-	}
-	var kept []string
-	for _, f := range strings.Fields(dsn) {
-		if !strings.HasPrefix(f, "dbname=") {
-			kept = append(kept, f)
-		}
-	}
-	return strings.Join(append(kept, "dbname="+name), " ")
+	return postgres.SwapDatabase(dsn, name)
 }
