@@ -18,9 +18,9 @@ const gridKm = 2
 type facts struct {
 	id           string
 	name         string
-	cats         map[string]bool
-	days         uint8  // bit per weekday, Monday first
-	slots        uint32 // bit per weekday × part of day
+	cats         []uint16 // sorted category numbers (see catalogue)
+	days         uint8    // bit per weekday, Monday first
+	slots        uint32   // bit per weekday × part of day
 	free         bool
 	minAge       int16 // -1: no lower limit
 	maxAge       int16 // -1: no upper limit
@@ -92,10 +92,7 @@ func (t *table) len() int { return len(t.byID) }
 
 // factsOf reduces a record, with its assurance, to facts.
 func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
-	f := &facts{id: rec.ServiceID, name: rec.Name, cats: map[string]bool{}, free: rec.Free, minAge: -1, maxAge: -1}
-	for _, c := range rec.Categories {
-		f.cats[c] = true
-	}
+	f := &facts{id: rec.ServiceID, name: rec.Name, cats: catIDs(rec.Categories), free: rec.Free, minAge: -1, maxAge: -1}
 	if rec.MinAge != nil {
 		f.minAge = int16(*rec.MinAge)
 	}

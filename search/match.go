@@ -8,6 +8,8 @@ import (
 // (assurance lapses with time, not with writes).
 type matcher struct {
 	q        *Query
+	cats     []uint16
+	none     bool   // asks for a category no service has
 	slots    uint32 // zero: any time
 	delivery uint8
 	access   uint16
@@ -16,6 +18,9 @@ type matcher struct {
 
 func newMatcher(q *Query, now int64) *matcher {
 	m := &matcher{q: q, now: now}
+	var known bool
+	m.cats, known = knownCatIDs(q.Categories)
+	m.none = !known
 	m.delivery = uint8(bitsOf(q.Delivery, directory.DeliveryModes))
 	m.access = uint16(bitsOf(q.Accessible, directory.AccessibilityFeatures))
 	m.slots = slotMask(q.Days, q.Parts)
@@ -48,10 +53,8 @@ func slotMask(days, parts []int) uint32 {
 // service reports whether f passes every service-level filter.
 func (m *matcher) service(f *facts) bool {
 	q := m.q
-	for _, c := range q.Categories {
-		if !f.cats[c] {
-			return false
-		}
+	if m.none || !hasCats(f.cats, m.cats) {
+		return false
 	}
 	switch {
 	case m.slots != 0 && f.slots&m.slots == 0,

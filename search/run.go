@@ -3,7 +3,7 @@ package search
 import (
 	"context"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -78,8 +78,9 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	} else {
 		cands = t.scan(&q, m)
 	}
-	order(cands, &q)
-	return Result{Total: len(cands), Hits: pageOf(cands, q.Offset, q.Limit, m.now), Facets: facetsOf(cands)}, nil
+	facets := facetsOf(cands)
+	first := order(cands, &q, q.Offset+q.Limit)
+	return Result{Total: len(cands), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: facets}, nil
 }
 
 // textHits asks bleve for the services matching the words near the place.
@@ -134,16 +135,11 @@ func (t *table) scan(q *Query, m *matcher) []candidate {
 		}
 		return out
 	}
-	seen := map[int32]bool{}
-	t.grid.Within(q.Near.Point, q.RadiusKm, func(slot int32, _ float64) {
-		if seen[slot] {
-			return
-		}
-		seen[slot] = true
-		if c, ok := t.check(t.docs[slot], q, m); ok {
-			out = append(out, c)
-		}
-	})
+	if m.access != 0 {
+		out = t.scanVenues(q, m)
+	} else {
+		out = t.scanNear(q, m)
+	}
 	for slot := range t.remote {
 		if c, ok := t.check(t.docs[slot], q, m); ok {
 			out = append(out, c)
@@ -152,9 +148,60 @@ func (t *table) scan(q *Query, m *matcher) []candidate {
 	return out
 }
 
-// check is the one place that decides whether a service matches: its facts
-// pass the filters and, with a place, one of its suitable venues is within
-// the radius (or it is remote).
+// scanNear takes each service's distance from the grid, which has already
+// measured every venue in range; a service at several venues keeps its
+// nearest. It is check without the venue filter, which scanVenues handles.
+func (t *table) scanNear(q *Query, m *matcher) []candidate {
+	var out []candidate
+	several := map[int32]int{} // slot → index in out, for services at several venues
+	t.eachNear(q, func(slot int32, d float64, first bool) {
+		if !first {
+			if i, ok := several[slot]; ok {
+				out[i].dist = min(out[i].dist, d)
+			}
+			return
+		}
+		f := t.docs[slot]
+		if !m.service(f) {
+			return
+		}
+		if len(f.venues) > 1 {
+			several[slot] = len(out)
+		}
+		out = append(out, candidate{f: f, dist: d})
+	})
+	return out
+}
+
+// scanVenues finds services with a suitable venue in range.
+func (t *table) scanVenues(q *Query, m *matcher) []candidate {
+	var out []candidate
+	t.eachNear(q, func(slot int32, _ float64, first bool) {
+		if !first {
+			return
+		}
+		if c, ok := t.check(t.docs[slot], q, m); ok {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+// eachNear calls fn for every venue within the radius, saying whether it is
+// the first seen of its service.
+func (t *table) eachNear(q *Query, fn func(slot int32, d float64, first bool)) {
+	seen := make([]uint64, (len(t.docs)+63)/64)
+	t.grid.Within(q.Near.Point, q.RadiusKm, func(slot int32, d float64) {
+		word, bit := slot/64, uint64(1)<<(slot%64)
+		first := seen[word]&bit == 0
+		seen[word] |= bit
+		fn(slot, d, first)
+	})
+}
+
+// check decides whether a service matches when its distance must be found
+// from its venues: its facts pass the filters and, with a place, one of its
+// suitable venues is within the radius (or it is remote).
 func (t *table) check(f *facts, q *Query, m *matcher) (candidate, bool) {
 	if f == nil || !m.service(f) {
 		return candidate{}, false
@@ -180,9 +227,11 @@ func (t *table) check(f *facts, q *Query, m *matcher) (candidate, bool) {
 	return c, true
 }
 
-// order sorts matches: by blended rank with text, nearest first with a
-// place, else by name. Ties fall back to name and id so pages are stable.
-func order(cs []candidate, q *Query) {
+// order returns the first k matches in order: by blended rank with text,
+// nearest first with a place, else by name; ties fall back to name and id so
+// pages are stable. Only k are sorted: a page needs the best few of what can
+// be thousands of matches.
+func order(cs []candidate, q *Query, k int) []candidate {
 	if q.Text != "" {
 		top := 0.0
 		for _, c := range cs {
@@ -192,7 +241,64 @@ func order(cs []candidate, q *Query) {
 			cs[i].rank = blend(cs[i], top, q)
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool { return less(cs[i], cs[j], q) })
+	before := func(a, b candidate) bool { return less(a, b, q) }
+	best := bestK(cs, k, before)
+	slices.SortFunc(best, func(a, b candidate) int {
+		if before(a, b) {
+			return -1
+		}
+		if before(b, a) {
+			return 1
+		}
+		return 0
+	})
+	return best
+}
+
+// bestK returns the k candidates that come first, unordered, keeping the
+// worst of those found so far at the top of a heap.
+func bestK(cs []candidate, k int, before func(a, b candidate) bool) []candidate {
+	if k >= len(cs) {
+		return cs
+	}
+	h := make([]candidate, 0, k)
+	for _, c := range cs {
+		if len(h) < k {
+			h = append(h, c)
+			siftUp(h, len(h)-1, before)
+		} else if before(c, h[0]) {
+			h[0] = c
+			siftDown(h, 0, before)
+		}
+	}
+	return h
+}
+
+func siftUp(h []candidate, i int, before func(a, b candidate) bool) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !before(h[parent], h[i]) {
+			return
+		}
+		h[parent], h[i] = h[i], h[parent]
+		i = parent
+	}
+}
+
+func siftDown(h []candidate, i int, before func(a, b candidate) bool) {
+	for {
+		worst := i
+		for _, child := range []int{2*i + 1, 2*i + 2} {
+			if child < len(h) && before(h[worst], h[child]) {
+				worst = child
+			}
+		}
+		if worst == i {
+			return
+		}
+		h[i], h[worst] = h[worst], h[i]
+		i = worst
+	}
 }
 
 func blend(c candidate, top float64, q *Query) float64 {
@@ -246,26 +352,47 @@ func pageOf(cs []candidate, offset, limit int, now int64) []Hit {
 }
 
 func facetsOf(cs []candidate) Facets {
-	fc := Facets{Categories: map[string]int{}, Free: map[string]int{}, Days: map[string]int{}, Delivery: map[string]int{}}
+	var cats []int
+	var free [2]int
+	var days [7]int
+	var delivery [8]int
 	for _, c := range cs {
-		for cat := range c.f.cats {
-			fc.Categories[cat]++
-		}
-		if c.f.free {
-			fc.Free["true"]++
-		} else {
-			fc.Free["false"]++
-		}
-		for i, w := range weekdays {
-			if c.f.days&(1<<i) != 0 {
-				fc.Days[w.name]++
+		for _, id := range c.f.cats {
+			for int(id) >= len(cats) {
+				cats = append(cats, 0)
 			}
+			cats[id]++
 		}
-		for i, d := range directory.DeliveryModes {
-			if c.f.delivery&(1<<i) != 0 {
-				fc.Delivery[d]++
-			}
+		free[b2i(c.f.free)]++
+		for i := range days {
+			days[i] += int(c.f.days>>i) & 1
+		}
+		for i := range delivery {
+			delivery[i] += int(c.f.delivery>>i) & 1
 		}
 	}
+	fc := Facets{Categories: catCounts(cats), Free: map[string]int{}, Days: map[string]int{}, Delivery: map[string]int{}}
+	for i, label := range []string{"false", "true"} {
+		putCount(fc.Free, label, free[i])
+	}
+	for i, w := range weekdays {
+		putCount(fc.Days, w.name, days[i])
+	}
+	for i, d := range directory.DeliveryModes {
+		putCount(fc.Delivery, d, delivery[i])
+	}
 	return fc
+}
+
+func putCount(m map[string]int, key string, n int) {
+	if n > 0 {
+		m[key] = n
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
