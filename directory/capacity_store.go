@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"kith/postgres"
 )
@@ -198,19 +197,4 @@ WHERE service_id = $1`
 		return enqueue(ctx, tx, "service", serviceID) // was full: search may offer it again
 	}
 	return nil
-}
-
-// Capacities returns the capacity of each listed service that has set one,
-// for showing places left beside search results.
-func (s *Store) Capacities(ctx context.Context, serviceIDs []string) (map[string]Capacity, error) {
-	const q = capacityColumns + ` WHERE service_id = ANY($1::uuid[])`
-	var rows []Capacity
-	if err := s.db.SelectContext(ctx, &rows, q, pq.Array(serviceIDs)); err != nil {
-		return nil, postgres.MapError(err)
-	}
-	out := make(map[string]Capacity, len(rows))
-	for _, c := range rows {
-		out[c.ServiceID] = c
-	}
-	return out, nil
 }

@@ -69,33 +69,25 @@ func (s *server) hydrate(c *fiber.Ctx, q search.Query, hits []search.Hit) ([]sea
 	for i, h := range hits {
 		ids[i] = h.ServiceID
 	}
-	svcs, err := s.dir.ServicesByID(c.UserContext(), ids)
+	cards, err := s.dir.ResultCards(c.UserContext(), ids)
 	if err != nil {
 		return nil, err
 	}
-	capacities, err := s.dir.Capacities(c.UserContext(), ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]directory.Service{}
-	for _, svc := range svcs {
-		if svc.Published && svc.Status == "active" {
-			byID[svc.ID] = svc
-		}
+	byID := make(map[string]directory.ResultCard, len(cards))
+	for _, card := range cards {
+		byID[card.ID] = card
 	}
 	now := s.now()
 	out := make([]searchResult, 0, len(hits))
 	for _, h := range hits {
-		svc, ok := byID[h.ServiceID]
-		if !ok {
-			continue
+		if card, ok := byID[h.ServiceID]; ok {
+			out = append(out, resultFor(card, h, q, now))
 		}
-		out = append(out, resultFor(svc, capacities[svc.ID], h, q, now))
 	}
 	return out, nil
 }
 
-func resultFor(svc directory.Service, capacity directory.Capacity, h search.Hit, q search.Query, now time.Time) searchResult {
+func resultFor(svc directory.ResultCard, h search.Hit, q search.Query, now time.Time) searchResult {
 	r := searchResult{
 		ServiceID: svc.ID, Name: svc.Name, Organisation: svc.OrganisationName, OrganisationID: svc.OrganisationID,
 		DistanceKm: h.DistanceKm, Categories: svc.Categories, Free: svc.Free, Assured: h.Assured,
@@ -104,8 +96,8 @@ func resultFor(svc directory.Service, capacity directory.Capacity, h search.Hit,
 		d := float64(int(*h.DistanceKm*10+0.5)) / 10
 		r.DistanceKm = &d
 	}
-	accepting := capacity.AcceptingAt(now)
-	r.Accepting, r.PlacesLeft = &accepting, capacity.PlacesLeft()
+	accepting := svc.Capacity.AcceptingAt(now)
+	r.Accepting, r.PlacesLeft = &accepting, svc.Capacity.PlacesLeft()
 	if next, ok := directory.NextSession(svc.Schedules, now); ok {
 		local := next.In(directory.London)
 		r.NextSession = &local
@@ -116,7 +108,7 @@ func resultFor(svc directory.Service, capacity directory.Capacity, h search.Hit,
 
 // why explains a result in the words a link worker would use:
 // "2.1 km · matches 'gardening' · Tue 10:00 · free · QA assured".
-func why(svc directory.Service, r searchResult, q search.Query) string {
+func why(svc directory.ResultCard, r searchResult, q search.Query) string {
 	var parts []string
 	switch {
 	case r.DistanceKm != nil:
@@ -147,7 +139,7 @@ func why(svc directory.Service, r searchResult, q search.Query) string {
 	return strings.Join(parts, " · ")
 }
 
-func categoryNames(svc directory.Service) string {
+func categoryNames(svc directory.ResultCard) string {
 	names := make([]string, len(svc.Categories))
 	for i, c := range svc.Categories {
 		names[i] = c.Name
