@@ -50,6 +50,8 @@ type service struct {
 	status                string
 	published             bool
 	free, full            bool
+	maximum               *int // places; nil: no limit
+	held                  int  // places taken
 	minAge, maxAge        *int
 }
 

@@ -82,7 +82,7 @@ func load(ctx context.Context, db *postgres.DB, ds *dataset) error {
 	}
 	defer tx.Rollback()
 	for _, step := range []func(context.Context, *sql.Tx, *dataset) error{
-		copyOrganisations, copyServices, copyLocations, copyLinks, copySchedules, copyCategories,
+		copyOrganisations, copyServices, copyCapacity, copyLocations, copyLinks, copySchedules, copyCategories,
 	} {
 		if err := step(ctx, tx, ds); err != nil {
 			return err
@@ -103,8 +103,6 @@ func copyOrganisations(ctx context.Context, tx *sql.Tx, ds *dataset) error {
 	})
 }
 
-// copyServices leaves the full flag out: services has no capacity column
-// yet. When it gains one, write full here too and turn on applyAccepting.
 func copyServices(ctx context.Context, tx *sql.Tx, ds *dataset) error {
 	cols := []string{"id", "organisation_id", "name", "description", "status", "min_age", "max_age",
 		"free", "delivery_modes", "published", "languages"}
@@ -112,6 +110,21 @@ func copyServices(ctx context.Context, tx *sql.Tx, ds *dataset) error {
 		s := ds.services[i]
 		return []any{s.id, ds.orgs[s.org].id, s.name, s.description, s.status, s.minAge, s.maxAge,
 			s.free, pq.StringArray(s.delivery), s.published, pq.StringArray{"en"}}
+	})
+}
+
+// copyCapacity writes the places of the services that have a limit; a
+// service with every place held is full, as search's accepting filter sees.
+func copyCapacity(ctx context.Context, tx *sql.Tx, ds *dataset) error {
+	var limited []*service
+	for i := range ds.services {
+		if ds.services[i].maximum != nil {
+			limited = append(limited, &ds.services[i])
+		}
+	}
+	return copyTable(ctx, tx, "service_capacity", []string{"service_id", "maximum", "held"}, len(limited), func(i int) []any {
+		s := limited[i]
+		return []any{s.id, *s.maximum, s.held}
 	})
 }
 

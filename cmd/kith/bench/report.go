@@ -58,7 +58,7 @@ func (r *Report) writeHeader(w io.Writer) {
 	o := r.Options
 	fmt.Fprintf(w, "Kith search benchmark: %d services, %d queries, seed %d\n", o.Services, o.Queries, o.Seed)
 	fmt.Fprintf(w, "machine: %s; PostgreSQL %s\n", r.Machine, r.PostgreSQL)
-	accepting := "off: Kith has no capacity filter yet, so no engine applies it (applyAccepting)"
+	accepting := "off in every engine (applyAccepting)"
 	if applyAccepting {
 		accepting = "on in every engine"
 	}

@@ -85,7 +85,7 @@ func (g *generator) serviceName(t *topic, townName, orgName, place string) strin
 // details sets the facts people filter on.
 func (g *generator) details(s *service, t *topic) {
 	s.free = g.d.chance(freeShare)
-	s.full = g.d.chance(fullShare)
+	g.capacity(s)
 	switch {
 	case g.d.chance(inactiveShare):
 		s.status = pick(g.d, []string{"inactive", "temporarily closed", "defunct"})
@@ -102,6 +102,20 @@ func (g *generator) details(s *service, t *topic) {
 	}
 	if len(s.venues) > 0 {
 		s.sessions = g.sessions()
+	}
+}
+
+// capacity gives most services a number of places, some of them all taken;
+// the rest set no limit, and are never full.
+func (g *generator) capacity(s *service) {
+	s.full = g.d.chance(fullShare)
+	if !s.full && g.d.chance(0.3) {
+		return
+	}
+	places := g.d.between(6, 30)
+	s.maximum, s.held = &places, places
+	if !s.full {
+		s.held = g.d.between(0, places-1)
 	}
 }
 
