@@ -100,43 +100,86 @@ func removeStaleGenerations(root string, keep *generation) {
 	}
 }
 
+// loadPage is one page of records with its organisations' assurance.
+type loadPage struct {
+	recs  []directory.SearchRecord
+	until map[string]time.Time
+}
+
 // load streams every findable service from the source into a new table and,
 // when g is not nil, into g's index. It returns the outbox position read
-// before streaming began, from which changes must be replayed.
+// before streaming began, from which changes must be replayed. Reading the
+// next page from PostgreSQL overlaps indexing this one, so both cores work.
 func (e *Engine) load(ctx context.Context, g *generation, progress func(int)) (*table, int64, error) {
 	head, err := e.cfg.Source.OutboxHead(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan loadPage, 2)
+	read := make(chan error, 1)
+	go func() {
+		defer close(pages)
+		read <- e.cfg.Source.EachSearchRecord(ctx, loadPageSize, func(recs []directory.SearchRecord) error {
+			until, err := e.assurance(ctx, recs)
+			if err != nil {
+				return err
+			}
+			select {
+			case pages <- loadPage{recs, until}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	tbl, err := e.index(pages, g, progress)
+	cancel()
+	for range pages {
+	}
+	// Cancelling our own reader is how a failed index stops it; a cancelled
+	// caller means the load is incomplete and must not be used.
+	return tbl, head, errors.Join(err, ignoreCancel(<-read), parent.Err())
+}
+
+// loadPageSize is how many services are read and indexed at a time.
+const loadPageSize = 5000
+
+// index puts each page into a new table and, when g is not nil, g's index.
+func (e *Engine) index(pages <-chan loadPage, g *generation, progress func(int)) (*table, error) {
 	tbl := newTable()
 	n := 0
-	err = e.cfg.Source.EachSearchRecord(ctx, 2000, func(recs []directory.SearchRecord) error {
-		until, err := e.assurance(ctx, recs)
-		if err != nil {
-			return err
-		}
-		batch := (*bleve.Batch)(nil)
+	for p := range pages {
+		var batch *bleve.Batch
 		if g != nil {
 			batch = g.idx.NewBatch()
 		}
-		for _, r := range recs {
-			tbl.put(factsOf(r, until[r.OrgID]))
+		for _, r := range p.recs {
+			tbl.put(factsOf(r, p.until[r.OrgID]))
 			if batch != nil {
-				batch.Index(r.ServiceID, toIndexDoc(r, unixOrZero(until[r.OrgID])))
+				batch.Index(r.ServiceID, toIndexDoc(r, unixOrZero(p.until[r.OrgID])))
 			}
 		}
 		if batch != nil {
 			if err := g.idx.Batch(batch); err != nil {
-				return err
+				return nil, err
 			}
 		}
-		n += len(recs)
+		n += len(p.recs)
 		if progress != nil {
 			progress(n)
 		}
+	}
+	return tbl, nil
+}
+
+func ignoreCancel(err error) error {
+	if errors.Is(err, context.Canceled) {
 		return nil
-	})
-	return tbl, head, err
+	}
+	return err
 }
 
 func unixOrZero(t time.Time) float64 {
