@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -61,7 +59,7 @@ func (in *WorkInput) Validate(now time.Time) error {
 		p.Add("people", "is required: how many volunteers were recruited")
 	}
 	in.checkDay(p, now)
-	checkNotes(p, in.Notes)
+	p.Text("notes", in.Notes, false, maxNotes)
 	if in.TeamID != "" && uuid.Validate(in.TeamID) != nil {
 		p.Add("team_id", "must be a UUID")
 	}
@@ -99,19 +97,6 @@ func (in *WorkInput) checkDay(p directory.Problems, now time.Time) {
 		p.Add("happened_on", "must not be in the future")
 	case d.Before(today.AddDate(-10, 0, 0)):
 		p.Add("happened_on", "must be within the last ten years")
-	}
-}
-
-// checkNotes allows the line breaks and tabs people type, nothing hidden.
-func checkNotes(p directory.Problems, notes string) {
-	hidden := func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' }
-	switch {
-	case !utf8.ValidString(notes):
-		p.Add("notes", "is not valid UTF-8 text")
-	case utf8.RuneCountInString(notes) > maxNotes:
-		p.Add("notes", "must be at most %d characters", maxNotes)
-	case strings.ContainsFunc(notes, hidden):
-		p.Add("notes", "must not contain control characters")
 	}
 }
 
