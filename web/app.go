@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"time"
 
@@ -33,6 +34,9 @@ type Config struct {
 	Now func() time.Time
 	// RequestTimeout bounds every handler's work; zero means 10 s.
 	RequestTimeout time.Duration
+	// TileURL is the map tile server's URL template ({z}/{x}/{y}); empty
+	// draws maps with markers, areas and a scale but no background.
+	TileURL string
 }
 
 // server holds the handlers' dependencies.
@@ -46,13 +50,20 @@ type server struct {
 	log      *slog.Logger
 	timeout  time.Duration
 	now      func() time.Time
+	pages    map[string]*template.Template
+	tiles    string
+	csp      string
 }
 
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
-	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, insight: cfg.Insight, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout}
+	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, insight: cfg.Insight, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout,
+		pages: pageSet(), tiles: cfg.TileURL, csp: contentSecurityPolicy(cfg.TileURL)}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	if !vendorBuilt() {
+		s.log.Warn("front-end libraries missing from this build: run `make assets` before `go build`; pages will be unstyled")
 	}
 	s.now = cfg.Now
 	if s.now == nil {
@@ -63,7 +74,7 @@ func New(cfg Config) *fiber.App {
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "kith",
-		ErrorHandler:          errorHandler(s.log),
+		ErrorHandler:          s.errorHandler,
 		BodyLimit:             qa.MaxEvidenceSize + 1<<20, // for evidence; decodeJSON holds JSON to 1 MiB
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,

@@ -7,7 +7,7 @@ import (
 	"kith/referral"
 )
 
-func (s *server) listConnections(c *fiber.Ctx) error { return view(s, c, s.ref.Connections) }
+func (s *server) listConnections(c *fiber.Ctx) error { return readJSON(s, c, s.ref.Connections) }
 
 // connect reserves a place at a service for the person; a full service
 // answers 409 with reason "full", and a retry with the same
@@ -58,9 +58,9 @@ func (s *server) inbox(c *fiber.Ctx) error {
 // team holding the referral everything.
 func (s *server) getConnection(c *fiber.Ctx) error {
 	if directory.UserFrom(c.UserContext()).Is(directory.RoleVCSEEditor) {
-		return view(s, c, s.ref.InboxItem)
+		return readJSON(s, c, s.ref.InboxItem)
 	}
-	return view(s, c, s.ref.Connection)
+	return readJSON(s, c, s.ref.Connection)
 }
 
 func (s *server) moveConnection(c *fiber.Ctx) error {

@@ -3,7 +3,8 @@ package web
 import (
 	"context"
 	"errors"
-	"log/slog"
+	"net/url"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -43,15 +44,51 @@ func (e badParam) Error() string { return e.param + ": " + e.why }
 
 func errBadParam(param, why string) error { return badParam{param, why} }
 
-// errorHandler maps any error a handler returns to a status and JSON body.
-func errorHandler(log *slog.Logger) fiber.ErrorHandler {
-	return func(c *fiber.Ctx, err error) error {
-		status, body := describe(err)
-		if status >= 500 {
-			log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
-		}
+// errorHandler maps any error a handler returns to a status and a JSON
+// body, or for the browser pages to the error page.
+func (s *server) errorHandler(c *fiber.Ctx, err error) error {
+	status, body := describe(err)
+	if status >= 500 {
+		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	}
+	if !isPage(c.Path()) {
 		return c.Status(status).JSON(body)
 	}
+	if status == fiber.StatusUnauthorized && c.Method() == fiber.MethodGet {
+		return c.Redirect("/login?next="+url.QueryEscape(string(c.Request().RequestURI())), fiber.StatusSeeOther)
+	}
+	v := s.view(c, pageHeadings[status])
+	if v.Title == "" {
+		v.Title = "Sorry, there is a problem"
+	}
+	v.Data = errorPage{Status: status, Heading: v.Title, Message: sentence(body.Error)}
+	return s.render(c, status, "error", v)
+}
+
+type errorPage struct {
+	Status           int
+	Heading, Message string
+}
+
+var pageHeadings = map[int]string{
+	fiber.StatusBadRequest:         "Something in that link is not right",
+	fiber.StatusUnauthorized:       "You need to sign in",
+	fiber.StatusForbidden:          "You cannot see this page",
+	fiber.StatusNotFound:           "Page not found",
+	fiber.StatusConflict:           "That has changed since you opened it",
+	fiber.StatusTooManyRequests:    "Too many attempts",
+	fiber.StatusServiceUnavailable: "Kith is busy or unavailable; try again shortly",
+}
+
+// isPage reports whether a path is a browser page rather than JSON, the ORUK
+// feed or an asset.
+func isPage(path string) bool {
+	for _, prefix := range []string{"/api/", "/oruk", "/assets/", "/healthz", "/readyz"} {
+		if strings.HasPrefix(path, prefix) {
+			return false
+		}
+	}
+	return true
 }
 
 func describe(err error) (int, errorBody) {

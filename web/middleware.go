@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"runtime/debug"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -33,6 +35,16 @@ func (s *server) securityHeaders(c *fiber.Ctx) error {
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "same-origin")
 	c.Set("X-Frame-Options", "DENY")
-	c.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
+	c.Set("Content-Security-Policy", s.csp)
 	return c.Next()
+}
+
+// contentSecurityPolicy allows scripts and styles from Kith alone (no inline
+// scripts), and images from the tile server when one is configured.
+func contentSecurityPolicy(tileURL string) string {
+	img := "'self' data:"
+	if u, err := url.Parse(strings.ReplaceAll(tileURL, "{s}", "a")); err == nil && u.Host != "" {
+		img += " " + u.Scheme + "://" + strings.ReplaceAll(u.Host, "a.", "*.")
+	}
+	return "default-src 'self'; img-src " + img + "; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 }

@@ -146,8 +146,8 @@ func (s *server) caseload(c *fiber.Ctx, f referral.CaseloadFilter) error {
 	return c.JSON(p)
 }
 
-// view answers with what read returns for the :id in the path.
-func view[T any](s *server, c *fiber.Ctx, read func(context.Context, string) (T, error)) error {
+// readJSON answers with what read returns for the :id in the path.
+func readJSON[T any](s *server, c *fiber.Ctx, read func(context.Context, string) (T, error)) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
@@ -177,14 +177,14 @@ func change[In, Out any](s *server, c *fiber.Ctx, status int, write func(context
 	return c.Status(status).JSON(v)
 }
 
-func (s *server) getReferral(c *fiber.Ctx) error    { return view(s, c, s.ref.Referral) }
-func (s *server) listContacts(c *fiber.Ctx) error   { return view(s, c, s.ref.Contacts) }
-func (s *server) listOutcomes(c *fiber.Ctx) error   { return view(s, c, s.ref.Outcomes) }
-func (s *server) listUnmetNeeds(c *fiber.Ctx) error { return view(s, c, s.ref.UnmetNeeds) }
+func (s *server) getReferral(c *fiber.Ctx) error    { return readJSON(s, c, s.ref.Referral) }
+func (s *server) listContacts(c *fiber.Ctx) error   { return readJSON(s, c, s.ref.Contacts) }
+func (s *server) listOutcomes(c *fiber.Ctx) error   { return readJSON(s, c, s.ref.Outcomes) }
+func (s *server) listUnmetNeeds(c *fiber.Ctx) error { return readJSON(s, c, s.ref.UnmetNeeds) }
 func (s *server) referralSummary(c *fiber.Ctx) error {
-	return view(s, c, s.ref.Summary)
+	return readJSON(s, c, s.ref.Summary)
 }
-func (s *server) referralAudit(c *fiber.Ctx) error { return view(s, c, s.ref.Audit) }
+func (s *server) referralAudit(c *fiber.Ctx) error { return readJSON(s, c, s.ref.Audit) }
 
 func (s *server) moveReferral(c *fiber.Ctx) error {
 	return change(s, c, fiber.StatusOK, s.ref.Move)
@@ -228,7 +228,7 @@ func (s *server) getPlan(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return view(s, c, func(ctx context.Context, id string) (referral.PlanView, error) {
+	return readJSON(s, c, func(ctx context.Context, id string) (referral.PlanView, error) {
 		return s.ref.Plan(ctx, id, version)
 	})
 }

@@ -14,6 +14,7 @@ func (s *server) routes(app *fiber.App) {
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
+	app.Get("/assets/*", serveAsset)
 
 	api := app.Group("/api")
 	api.Post("/session", s.login)
@@ -131,5 +132,27 @@ func (s *server) routes(app *fiber.App) {
 	feed.Get("/taxonomies/:id", s.orukTaxonomy)
 	feed.Get("/taxonomy_terms", s.orukTerms)
 	feed.Get("/taxonomy_terms/:id", s.orukTerm)
+	// Browser pages: forms carry CSRF tokens; /app needs a session.
+	pages := app.Group("", s.csrf)
+	pages.Get("/login", s.loginPage)
+	pages.Post("/login", s.loginPost)
+	pages.Post("/logout", s.logoutPost)
+	pages.Get("/about", s.aboutPage)
+
+	// Pages: public directory (search, service page, self-referral, problem reports).
+
+	work := pages.Group("/app", s.signedIn)
+	work.Get("/", s.appHome)
+
+	// Pages: link worker.
+
+	// Pages: VCSE editor.
+
+	// Pages: QA reviewer.
+
+	// Pages: commissioner.
+
+	// Pages: admin.
+
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

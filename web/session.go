@@ -40,27 +40,49 @@ func (s *server) login(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	token, u, err := s.dir.Login(c.UserContext(), in.Email, in.Password)
-	if errors.Is(err, directory.ErrUnauthenticated) {
-		return fiber.NewError(fiber.StatusUnauthorized, "that email and password do not match an account")
-	}
+	u, err := s.signIn(c, in.Email, in.Password)
 	if err != nil {
 		return err
+	}
+	return c.JSON(u)
+}
+
+// errBadLogin is what a wrong email or password gets, in the same words for
+// both so the answer does not reveal which accounts exist.
+var errBadLogin = fiber.NewError(fiber.StatusUnauthorized, "that email and password do not match an account")
+
+// signIn checks the credentials and starts a session, for the API and the
+// sign-in page alike.
+func (s *server) signIn(c *fiber.Ctx, email, password string) (directory.User, error) {
+	token, u, err := s.dir.Login(c.UserContext(), email, password)
+	if errors.Is(err, directory.ErrUnauthenticated) {
+		return u, errBadLogin
+	}
+	if err != nil {
+		return u, err
 	}
 	c.Cookie(&fiber.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: c.Protocol() == "https", MaxAge: int(directory.SessionTTL.Seconds()),
 	})
-	return c.JSON(u)
+	return u, nil
 }
 
-func (s *server) logout(c *fiber.Ctx) error {
+// signOut ends the request's session, if any.
+func (s *server) signOut(c *fiber.Ctx) error {
 	if token := c.Cookies(sessionCookie); token != "" {
 		if err := s.dir.Logout(c.UserContext(), strings.Clone(token)); err != nil {
 			return err
 		}
 	}
 	c.ClearCookie(sessionCookie)
+	return nil
+}
+
+func (s *server) logout(c *fiber.Ctx) error {
+	if err := s.signOut(c); err != nil {
+		return err
+	}
 	return c.SendStatus(fiber.StatusNoContent)
 }
 

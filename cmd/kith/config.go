@@ -21,7 +21,12 @@ type config struct {
 	Addr        string
 	DataDir     string
 	LogLevel    slog.Level
+	// TileURL is the map tile server for the pages; "off" draws maps
+	// without a background (markers, areas and a scale only).
+	TileURL string
 }
+
+const defaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 func loadConfig(getenv func(string) string) config {
 	cfg := config{DatabaseURL: getenv("DATABASE_URL"), Addr: getenv("KITH_ADDR"), DataDir: getenv("KITH_DATA")}
@@ -35,6 +40,12 @@ func loadConfig(getenv func(string) string) config {
 		cfg.DataDir = abs
 	}
 	cfg.LogLevel.UnmarshalText([]byte(getenv("KITH_LOG_LEVEL")))
+	switch cfg.TileURL = getenv("KITH_TILE_URL"); cfg.TileURL {
+	case "":
+		cfg.TileURL = defaultTiles
+	case "off":
+		cfg.TileURL = ""
+	}
 	return cfg
 }
 

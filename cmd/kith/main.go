@@ -46,6 +46,7 @@ Environment:
   KITH_ADDR      listen address (default :8080)
   KITH_DATA      data directory for the embedded cluster and search index (default ./var)
   KITH_LOG_LEVEL debug, info (default), warn or error
+  KITH_TILE_URL  map tiles for the pages, {z}/{x}/{y} template (default OpenStreetMap); "off" for none
 `
 
 // run is main without the process: everything it touches comes in as

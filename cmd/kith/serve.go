@@ -35,6 +35,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 			Search:    engine,
 			Ready:     map[string]web.Readiness{"database": e.db, "search": engine},
 			Logger:    log,
+			TileURL:   cfg.TileURL,
 		})
 		return listen(ctx, cfg.Addr, app.Listener, app.ShutdownWithTimeout, log)
 	})

@@ -29,9 +29,9 @@ var (
 	setup   error
 )
 
-// Main wraps testing.M.Run: it releases the embedded cluster when the package's
+// Main wraps testing.M.Run (or anything with its Run): it releases the embedded cluster when the package's
 // tests finish, so the last test binary of a run stops it.
-func Main(m *testing.M) {
+func Main(m interface{ Run() int }) {
 	code := m.Run()
 	mu.Lock()
 	if local != nil {
@@ -86,6 +86,24 @@ func New(t testing.TB) *postgres.DB {
 // start processes of their own.
 func NewURL(t testing.TB) (*postgres.DB, string) {
 	t.Helper()
+	dsn, dropIt := Shared(t)
+	db, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		dropIt()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		db.Close()
+		dropIt()
+	})
+	return db, dsn
+}
+
+// Shared returns a fresh migrated database that outlives the test asking for
+// it, for fixtures shared by a package's tests (a running server, say); the
+// caller drops it with the returned function, usually after testing.M.Run.
+func Shared(t testing.TB) (dsn string, drop func()) {
+	t.Helper()
 	server := ServerURL(t)
 	ctx := context.Background()
 	admin, err := sql.Open("postgres", server)
@@ -101,16 +119,7 @@ func NewURL(t testing.TB) (*postgres.DB, string) {
 	if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name+` TEMPLATE `+template); err != nil {
 		t.Fatalf("pgtest: create database: %v", err)
 	}
-	dsn := withDatabase(server, name)
-	db, err := postgres.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		db.Close()
-		drop(server, name)
-	})
-	return db, dsn
+	return withDatabase(server, name), func() { dropDatabase(server, name) }
 }
 
 // NewEmpty returns an empty database (no migrations) dropped after the test.
@@ -133,12 +142,12 @@ func NewEmpty(t testing.TB) (*sql.DB, string) {
 	}
 	t.Cleanup(func() {
 		db.Close()
-		drop(server, name)
+		dropDatabase(server, name)
 	})
 	return db, dsn
 }
 
-func drop(server, name string) {
+func dropDatabase(server, name string) {
 	admin, err := sql.Open("postgres", server)
 	if err != nil {
 		return
