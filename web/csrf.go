@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -70,7 +71,10 @@ func takeFlash(c *fiber.Ctx) string {
 	if raw == "" {
 		return ""
 	}
-	c.ClearCookie(flashCookie)
+	// Expire it where it was set: ClearCookie names no path, so the browser
+	// would keep the "/" cookie and show the message again on every page.
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, Expires: time.Unix(1, 0),
+		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: c.Protocol() == "https"})
 	b, err := base64.RawURLEncoding.DecodeString(raw)
 	if err != nil {
 		return ""

@@ -4,6 +4,10 @@
 // Content-Security-Policy forbids them).
 import { initAll } from './vendor/nhsuk/nhsuk.js';
 
+// The NHS.UK components only start on a body marked as supported; the
+// frontend's inline snippet that marks it is barred by the CSP, and any
+// browser running this module supports them.
+document.body.classList.add('nhsuk-frontend-supported');
 initAll();
 
 const colours = ['#ffffcc', '#fed976', '#fd8d3c', '#e31a1c', '#800026'];
@@ -23,6 +27,9 @@ function drawMap(el) {
   if (typeof L === 'undefined') return;
   const spec = readJSON(el, 'data-map') || {};
   const map = L.map(el, { scrollWheelZoom: false });
+  // A first view before any layer: until the map has one, Leaflet defers
+  // adding layers, and a circle cannot give its bounds to fit().
+  map.setView(spec.centre ? [spec.centre.lat, spec.centre.lon] : [54.9, -1.4], 11);
   const tiles = document.body.dataset.tiles;
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: document.body.dataset.tilesAttribution || '' }).addTo(map);
