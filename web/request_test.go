@@ -31,6 +31,13 @@ func jsonRequest(t *testing.T, app *fiber.App, method, path, cookie string, body
 	if cookie != "" {
 		req.Header.Set("Cookie", "kith_session="+cookie)
 	}
+	return send(t, app, req, headers...)
+}
+
+// send sends req to app with extra header name/value pairs and returns the
+// response and its whole body.
+func send(t *testing.T, app *fiber.App, req *http.Request, headers ...string) (*http.Response, []byte) {
+	t.Helper()
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"kith/directory"
 	"kith/referral/insight"
 )
 
@@ -74,7 +75,8 @@ func (s *server) routes(app *fiber.App) {
 
 	// The link-worker workflow and the VCSE side of connections.
 	api.Post("/referrals", s.createReferral)
-	api.Post("/self-referrals", newRateLimit(5, time.Hour).handler, s.selfRefer)
+	selfReferrals := newRateLimit(5, time.Hour) // shared with the self-referral page
+	api.Post("/self-referrals", selfReferrals.handler, s.selfRefer)
 	api.Get("/caseload", s.myCaseload)
 	api.Get("/teams/:id/caseload", s.teamCaseload)
 	api.Get("/referrals/:id", s.getReferral)
@@ -140,6 +142,13 @@ func (s *server) routes(app *fiber.App) {
 	pages.Get("/about", s.aboutPage)
 
 	// Pages: public directory (search, service page, self-referral, problem reports).
+	pages.Get("/", s.publicSearch)
+	pages.Get("/services/:id", s.publicService)
+	pages.Get("/services/:id/refer", s.publicRefer)
+	pages.Post("/services/:id/refer", selfReferrals.handler, s.publicReferPost)
+	pages.Get("/services/:id/refer/sent", s.publicReferSent)
+	pages.Get("/services/:id/report", s.publicReport)
+	pages.Post("/services/:id/report", newRateLimit(10, time.Hour).handler, s.publicReportPost)
 
 	work := pages.Group("/app", s.signedIn)
 	work.Get("/", s.appHome)
@@ -153,6 +162,8 @@ func (s *server) routes(app *fiber.App) {
 	// Pages: commissioner.
 
 	// Pages: admin.
+	work.Get("/admin/reports", pageFor(directory.RoleAdmin, directory.RoleQAReviewer), s.problemReportsPage)
+	work.Post("/admin/reports/:id/resolve", pageFor(directory.RoleAdmin, directory.RoleQAReviewer), s.resolveProblemReportPost)
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

@@ -36,30 +36,41 @@ type searchAnswer struct {
 }
 
 func (s *server) search(c *fiber.Ctx) error {
-	if s.searcher == nil {
-		return search.ErrNotReady
-	}
 	params, err := url.ParseQuery(string(c.Request().URI().QueryString()))
 	if err != nil {
 		return errBadParam("query", "is not a valid URL query string")
 	}
+	_, ans, err := s.runSearch(c, params)
+	if err != nil {
+		return err
+	}
+	return c.JSON(ans)
+}
+
+// runSearch is the one search the API and the search page both answer
+// with: parameters checked by search.ParseQuery (a mistake is a badParam
+// naming it), the engine's hits, and their cards from PostgreSQL.
+func (s *server) runSearch(c *fiber.Ctx, params url.Values) (search.Query, searchAnswer, error) {
+	if s.searcher == nil {
+		return search.Query{}, searchAnswer{}, search.ErrNotReady
+	}
 	q, err := search.ParseQuery(params)
 	var pe *search.ParamError
 	if errors.As(err, &pe) {
-		return errBadParam(pe.Param, pe.Why)
+		return search.Query{}, searchAnswer{}, errBadParam(pe.Param, pe.Why)
 	}
 	if err != nil {
-		return err
+		return search.Query{}, searchAnswer{}, err
 	}
 	res, err := s.searcher.Search(c.UserContext(), q)
 	if err != nil {
-		return err
+		return search.Query{}, searchAnswer{}, err
 	}
 	results, err := s.hydrate(c, q, res.Hits)
 	if err != nil {
-		return err
+		return search.Query{}, searchAnswer{}, err
 	}
-	return c.JSON(searchAnswer{Total: res.Total, Results: results, Facets: res.Facets})
+	return q, searchAnswer{Total: res.Total, Results: results, Facets: res.Facets}, nil
 }
 
 // hydrate fills hits in from PostgreSQL, dropping any the database no longer

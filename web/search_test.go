@@ -6,13 +6,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gofiber/fiber/v2"
+
 	"kith/directory"
 	"kith/postgres/pgtest"
 	"kith/search"
 	"kith/web"
 )
 
-func TestSearchAPI(t *testing.T) {
+// gardenSearch is an app with search over one listing: a free community
+// garden near SR2 8AA on Tuesday mornings.
+func gardenSearch(t *testing.T) (*fiber.App, *directory.Store) {
+	t.Helper()
 	db := pgtest.New(t)
 	store := directory.NewStore(db)
 	admin := directory.WithUser(context.Background(), directory.SystemUser())
@@ -32,11 +37,16 @@ func TestSearchAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer engine.Close()
+	t.Cleanup(func() { engine.Close() })
 	if err := engine.Rebuild(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{app: web.New(web.Config{Directory: store, Search: engine}), store: store}
+	return web.New(web.Config{Directory: store, Search: engine}), store
+}
+
+func TestSearchAPI(t *testing.T) {
+	app, store := gardenSearch(t)
+	f := &fixture{app: app, store: store}
 
 	status, body, _ := f.do(t, "GET", "/api/search?q=gardening&near=SR2+8AA", "", nil)
 	if status != 200 || body["total"].(float64) != 1 {
