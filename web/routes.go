@@ -10,7 +10,7 @@ import (
 
 // routes is the one place every route is listed.
 func (s *server) routes(app *fiber.App) {
-	app.Use(s.recoverPanics, s.withDeadline, s.securityHeaders, s.authenticate)
+	app.Use(s.recoverPanics, s.withDeadline, s.securityHeaders, validText, s.authenticate)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -20,6 +20,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Post("/session", s.login)
 	api.Delete("/session", s.logout)
 	api.Get("/session", s.whoami)
+	api.Put("/session/password", s.changePassword)
 
 	api.Get("/organisations", s.listOrganisations)
 	api.Post("/organisations", s.createOrganisation)
@@ -74,7 +75,7 @@ func (s *server) routes(app *fiber.App) {
 
 	// The link-worker workflow and the VCSE side of connections.
 	api.Post("/referrals", s.createReferral)
-	api.Post("/self-referrals", newRateLimit(5, time.Hour).handler, s.selfRefer)
+	api.Post("/self-referrals", newRateLimit(5, time.Hour, s.clientAddr).handler, s.selfRefer)
 	api.Get("/caseload", s.myCaseload)
 	api.Get("/teams/:id/caseload", s.teamCaseload)
 	api.Get("/referrals/:id", s.getReferral)
@@ -100,6 +101,10 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/connections/:id", s.getConnection)
 	api.Post("/connections/:id/status", s.moveConnection)
 	api.Get("/services/:id/load", s.serviceLoad)
+
+	// Data protection: subject access and erasure (docs/RELIABILITY.md).
+	api.Get("/people/:id/export", s.exportPerson)
+	api.Post("/people/:id/erase", s.erasePerson)
 
 	// Commissioner insight: aggregates only, small counts withheld
 	// (docs/INSIGHT.md), and the link workers' community work log.
