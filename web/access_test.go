@@ -207,7 +207,9 @@ func TestAccessTable(t *testing.T) {
 	}
 }
 
-func (a access) page() bool { return !strings.HasPrefix(a.path, "/api/") && !strings.HasPrefix(a.path, "/oruk") }
+func (a access) page() bool {
+	return !strings.HasPrefix(a.path, "/api/") && !strings.HasPrefix(a.path, "/oruk")
+}
 
 func (a access) contentType() string {
 	switch {

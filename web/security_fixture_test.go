@@ -29,12 +29,12 @@ type role uint16
 const (
 	anon role = 1 << iota
 	adm
-	rev // QA reviewer
+	rev       // QA reviewer
 	lwOwn     // link worker of the team holding the referral
 	lwOther   // link worker of another team
 	vcseOwn   // VCSE editor of the organisation running the service
 	vcseOther // VCSE editor of another organisation
-	comm // commissioner
+	comm      // commissioner
 
 	everyone    = anon | adm | rev | lwOwn | lwOther | vcseOwn | vcseOther | comm
 	signedIn    = everyone &^ anon
@@ -179,9 +179,9 @@ func (f *secFixture) journey(t testing.TB, ref *referral.Store, assurance *qa.St
 	must(t, err)
 	f.ids["evidence"] = ev.ID
 	for seg, q := range map[string]string{
-		"items":                `SELECT id FROM qa_responses WHERE organisation_id = $1 ORDER BY state = 'submitted' DESC, id LIMIT 1`,
-		"taxonomies":           `SELECT id FROM taxonomies WHERE $1 <> '' LIMIT 1`,
-		"taxonomy_terms":       `SELECT id FROM taxonomy_terms WHERE $1 <> '' ORDER BY code LIMIT 1`,
+		"items":          `SELECT id FROM qa_responses WHERE organisation_id = $1 ORDER BY state = 'submitted' DESC, id LIMIT 1`,
+		"taxonomies":     `SELECT id FROM taxonomies WHERE $1 <> '' LIMIT 1`,
+		"taxonomy_terms": `SELECT id FROM taxonomy_terms WHERE $1 <> '' ORDER BY code LIMIT 1`,
 	} {
 		var id string
 		must(t, f.db.Get(&id, q, f.ids["organisations"]))
