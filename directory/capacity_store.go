@@ -49,9 +49,6 @@ func (s *Store) Capacity(ctx context.Context, serviceID string) (Capacity, error
 // SetCapacity sets a service's capacity; the organisation's editors and
 // admins may, and it is never moderated. Places held stay held.
 func (s *Store) SetCapacity(ctx context.Context, serviceID string, in CapacityInput) (Capacity, error) {
-	if err := in.Validate(); err != nil {
-		return Capacity{}, err
-	}
 	const q = `
 INSERT INTO service_capacity (service_id, unit, maximum, weekly_cap, waitlist, paused, pause_reason, response_days, updated_at)
 VALUES ($1, $2, $3, $4, COALESCE($5, 0), NOT COALESCE($6, true), '', COALESCE($7, 5), $8)
@@ -62,21 +59,30 @@ ON CONFLICT (service_id) DO UPDATE SET
     pause_reason = CASE WHEN $6::boolean THEN '' ELSE service_capacity.pause_reason END,
     resume_on = CASE WHEN $6::boolean THEN NULL ELSE service_capacity.resume_on END,
     response_days = COALESCE($7, service_capacity.response_days), updated_at = EXCLUDED.updated_at`
-	return s.changeCapacity(ctx, serviceID, q, serviceID, in.Unit, in.Maximum, in.WeeklyCap, in.Waitlist,
-		in.Accepting, in.ResponseDays, s.now().UTC())
+	return s.changeCapacity(ctx, serviceID, func(tx *sqlx.Tx) error {
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, q, serviceID, in.Unit, in.Maximum, in.WeeklyCap, in.Waitlist,
+			in.Accepting, in.ResponseDays, s.now().UTC())
+		return err
+	})
 }
 
 // Pause stops new referrals to a service, keeping those it has.
 func (s *Store) Pause(ctx context.Context, serviceID string, in PauseInput) (Capacity, error) {
-	if err := in.Validate(s.now()); err != nil {
-		return Capacity{}, err
-	}
 	const q = `
 INSERT INTO service_capacity (service_id, paused, pause_reason, resume_on, updated_at)
 VALUES ($1, true, $2, NULLIF($3, '')::date, $4)
 ON CONFLICT (service_id) DO UPDATE SET paused = true, pause_reason = EXCLUDED.pause_reason,
     resume_on = EXCLUDED.resume_on, updated_at = EXCLUDED.updated_at`
-	return s.changeCapacity(ctx, serviceID, q, serviceID, in.Reason, in.ResumeOn, s.now().UTC())
+	return s.changeCapacity(ctx, serviceID, func(tx *sqlx.Tx) error {
+		if err := in.Validate(s.now()); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, q, serviceID, in.Reason, in.ResumeOn, s.now().UTC())
+		return err
+	})
 }
 
 // Resume opens a paused service to new referrals again.
@@ -85,12 +91,16 @@ func (s *Store) Resume(ctx context.Context, serviceID string) (Capacity, error) 
 INSERT INTO service_capacity (service_id, updated_at) VALUES ($1, $2)
 ON CONFLICT (service_id) DO UPDATE SET paused = false, pause_reason = '', resume_on = NULL,
     updated_at = EXCLUDED.updated_at`
-	return s.changeCapacity(ctx, serviceID, q, serviceID, s.now().UTC())
+	return s.changeCapacity(ctx, serviceID, func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, q, serviceID, s.now().UTC())
+		return err
+	})
 }
 
-// changeCapacity checks the caller may manage the service, runs q and tells
-// search, all in one transaction.
-func (s *Store) changeCapacity(ctx context.Context, serviceID, q string, args ...any) (Capacity, error) {
+// changeCapacity checks the caller may manage the service, then runs write
+// (which checks its input: only those who may manage the service learn what
+// it would accept) and tells search, all in one transaction.
+func (s *Store) changeCapacity(ctx context.Context, serviceID string, write func(*sqlx.Tx) error) (Capacity, error) {
 	u := UserFrom(ctx)
 	if u == nil {
 		return Capacity{}, ErrUnauthenticated
@@ -104,7 +114,7 @@ func (s *Store) changeCapacity(ctx context.Context, serviceID, q string, args ..
 		if !u.EditsOrganisation(org) {
 			return ErrForbidden
 		}
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		if err := write(tx); err != nil {
 			return err
 		}
 		if err := tx.GetContext(ctx, &c, capacitySelect, serviceID); err != nil {

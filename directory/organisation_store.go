@@ -88,6 +88,11 @@ func (s *Store) saveOrganisation(ctx context.Context, id string, in Organisation
 	if u == nil {
 		return Organisation{}, nil, ErrUnauthenticated
 	}
+	// Refused before the input is checked, so that callers who may not
+	// write learn nothing from the answer; the transaction checks again.
+	if !u.EditsOrganisation(id) {
+		return Organisation{}, nil, ErrForbidden
+	}
 	if err := in.Validate(); err != nil {
 		return Organisation{}, nil, err
 	}

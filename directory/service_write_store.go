@@ -43,6 +43,11 @@ func (s *Store) saveService(ctx context.Context, id string, in ServiceInput, mod
 	if u == nil {
 		return Service{}, nil, ErrUnauthenticated
 	}
+	// Refused before the input is checked, so that callers who may not
+	// write learn nothing from the answer; the transaction checks again.
+	if !u.EditsOrganisation(in.OrganisationID) {
+		return Service{}, nil, ErrForbidden
+	}
 	if err := in.Validate(); err != nil {
 		return Service{}, nil, err
 	}

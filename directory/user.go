@@ -79,9 +79,6 @@ type UserInput struct {
 	AreaCode       string `json:"area_code"`
 }
 
-// MinPasswordLength follows NCSC guidance for passwords people choose.
-const MinPasswordLength = 10
-
 // Validate checks the input's shape; whether the organisation, team and area
 // exist is checked by the store.
 func (in *UserInput) Validate() error {
@@ -93,11 +90,7 @@ func (in *UserInput) Validate() error {
 	if !in.Role.Valid() {
 		p.Add("role", "must be one of admin, qa_reviewer, link_worker, vcse_editor, commissioner")
 	}
-	if len(in.Password) < MinPasswordLength {
-		p.Add("password", "must be at least %d characters", MinPasswordLength)
-	} else if len(in.Password) > 256 {
-		p.Add("password", "must be at most 256 characters")
-	}
+	p.checkNewPassword("password", in.Password, in.Email)
 	in.checkMembership(p)
 	return p.Err()
 }

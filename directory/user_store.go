@@ -15,8 +15,13 @@ import (
 	"kith/postgres"
 )
 
-// SessionTTL is how long a session lasts without use.
-const SessionTTL = 12 * time.Hour
+// A session ends SessionIdle after its last use, and SessionTTL after it
+// began however busy it is, so a token left in a shared browser or copied
+// from one stops working within a working day.
+const (
+	SessionTTL  = 12 * time.Hour
+	SessionIdle = 2 * time.Hour
+)
 
 // CreateUser adds an account. Admins may do it through the API; the command
 // line runs as the system itself (see SystemUser).
@@ -73,6 +78,17 @@ const userColumns = `u.id, u.email, u.name, u.role, u.organisation_id, u.team_id
 // Login checks an email and password and opens a session, returning its
 // token. Unknown emails cost the same time as wrong passwords.
 func (s *Store) Login(ctx context.Context, email, password string) (string, User, error) {
+	u, err := s.checkCredentials(ctx, email, password)
+	if err != nil {
+		return "", User{}, err
+	}
+	token, err := s.openSession(ctx, u.ID)
+	return token, u, err
+}
+
+// checkCredentials returns the enabled account email and password belong to,
+// or ErrUnauthenticated.
+func (s *Store) checkCredentials(ctx context.Context, email, password string) (User, error) {
 	const q = `SELECT ` + userColumns + `, u.password_hash FROM users u
 WHERE lower(u.email) = lower($1) AND NOT u.disabled`
 	var row struct {
@@ -81,17 +97,16 @@ WHERE lower(u.email) = lower($1) AND NOT u.disabled`
 	}
 	err := s.db.GetContext(ctx, &row, q, strings.TrimSpace(email))
 	if err != nil && !isNoRows(err) {
-		return "", User{}, postgres.MapError(err)
+		return User{}, postgres.MapError(err)
 	}
 	if isNoRows(err) {
 		row.Hash = dummyHash
 	}
 	ok, herr := CheckPassword(row.Hash, password)
 	if err != nil || herr != nil || !ok {
-		return "", User{}, ErrUnauthenticated
+		return User{}, ErrUnauthenticated
 	}
-	token, err := s.openSession(ctx, row.User.ID)
-	return token, row.User, err
+	return row.User, nil
 }
 
 // dummyHash is checked against when the email is unknown, so response time
@@ -105,8 +120,12 @@ func (s *Store) openSession(ctx context.Context, userID string) (string, error) 
 	}
 	token := base64.RawURLEncoding.EncodeToString(raw)
 	now := s.now().UTC()
-	const q = `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`
-	_, err := s.db.ExecContext(ctx, q, tokenHash(token), userID, now, now.Add(SessionTTL))
+	// The user's dead sessions go as a new one starts, so the table holds
+	// only live ones without a sweeper.
+	const q = `
+WITH gone AS (DELETE FROM sessions WHERE user_id = $2 AND (expires_at <= $3 OR last_seen_at <= $5))
+INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`
+	_, err := s.db.ExecContext(ctx, q, tokenHash(token), userID, now, now.Add(SessionTTL), now.Add(-SessionIdle))
 	return token, postgres.MapError(err)
 }
 
@@ -115,17 +134,18 @@ func tokenHash(token string) []byte {
 	return h[:]
 }
 
-// UserBySession returns the user a live session token belongs to and slides
-// the session's expiry forward.
+// UserBySession returns the user a live session token belongs to and marks
+// the session used now.
 func (s *Store) UserBySession(ctx context.Context, token string) (*User, error) {
 	const q = `
-UPDATE sessions SET last_seen_at = $2, expires_at = $3
+UPDATE sessions SET last_seen_at = $2
 FROM users u
-WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND u.id = sessions.user_id AND NOT u.disabled
+WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND sessions.last_seen_at > $3
+  AND u.id = sessions.user_id AND NOT u.disabled
 RETURNING ` + userColumns
 	now := s.now().UTC()
 	var u User
-	err := s.db.GetContext(ctx, &u, q, tokenHash(token), now, now.Add(SessionTTL))
+	err := s.db.GetContext(ctx, &u, q, tokenHash(token), now, now.Add(-SessionIdle))
 	if isNoRows(err) {
 		return nil, ErrUnauthenticated
 	}

@@ -10,6 +10,7 @@ const (
 	actionRead   = "read"
 	actionCreate = "create"
 	actionChange = "change"
+	actionErase  = "erase"
 )
 
 // AuditEntry is one read or change of a person's data.

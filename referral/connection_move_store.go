@@ -75,11 +75,11 @@ func (s *Store) withConnection(ctx context.Context, id, action, what string, fn 
 // its place back, and the longest-waiting connection on the service's
 // waiting list is promoted into it. A refused move changes nothing.
 func (s *Store) MoveConnection(ctx context.Context, id string, m ConnectionMove) (Task, error) {
-	if err := m.Validate(); err != nil {
-		return Task{}, err
-	}
 	var out Task
 	err := s.withConnection(ctx, id, actionChange, "connection", func(tx *sqlx.Tx, cs connState, side Side, a act) error {
+		if err := m.Validate(); err != nil {
+			return err
+		}
 		if !cs.Status.CanMove(m.Status, side) {
 			return refuseMove(cs, m.Status)
 		}

@@ -85,10 +85,10 @@ func (s *Store) Connect(ctx context.Context, referralID string, in ConnectionInp
 	if err := checkKey(key); err != nil {
 		return Connection{}, false, err
 	}
-	if err := in.Validate(); err != nil {
-		return Connection{}, false, err
-	}
 	err = s.withReferral(ctx, referralID, actionChange, "connection", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		replayed, err = once(ctx, tx, a, "connect:"+referralID, key, fp, &c, func() error {
 			id, err := s.connect(ctx, tx, st, in, a)
 			if err == nil {

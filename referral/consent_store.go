@@ -30,11 +30,11 @@ func referralConsents(ctx context.Context, tx *sqlx.Tx, id string, c ConsentInpu
 // is what holds: withdrawing consent to share hides the person from the
 // services they were connected to.
 func (s *Store) RecordConsent(ctx context.Context, id string, in ConsentChange) (Referral, error) {
-	if err := in.Validate(); err != nil {
-		return Referral{}, err
-	}
 	var out Referral
 	err := s.withReferral(ctx, id, actionChange, "consent", func(tx *sqlx.Tx, _ state, a act) error {
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		by := cmp.Or(in.RecordedBy, a.user.Name, a.user.Email)
 		if err := insertConsents(ctx, tx, id, []string{in.Kind}, []bool{in.Given}, by, a.at, a); err != nil {
 			return err

@@ -13,11 +13,11 @@ import (
 // happened (not a missed one) sets the time to first contact and moves an
 // accepted referral on to first_contact.
 func (s *Store) AddContact(ctx context.Context, id string, in ContactInput) (Contact, error) {
-	if err := in.Validate(s.now()); err != nil {
-		return Contact{}, err
-	}
 	var out Contact
 	err := s.withReferral(ctx, id, actionChange, "contact", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(s.now()); err != nil {
+			return err
+		}
 		if st.Status.Ended() {
 			return refuse(ReasonNotOpen)
 		}

@@ -11,11 +11,11 @@ import (
 // RecordOutcome records (or corrects) the measure taken at stage, once the
 // referral has been accepted; follow-ups are often taken at closure.
 func (s *Store) RecordOutcome(ctx context.Context, id, measure, stage string, in OutcomeInput) (Outcome, error) {
-	if err := in.Validate(measure, stage, s.now()); err != nil {
-		return Outcome{}, err
-	}
 	var out Outcome
 	err := s.withReferral(ctx, id, actionChange, "outcome", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(measure, stage, s.now()); err != nil {
+			return err
+		}
 		if !st.Status.Open() && st.Status != StatusClosed {
 			return refuse(ReasonNotOpen)
 		}

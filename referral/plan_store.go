@@ -14,11 +14,11 @@ import (
 // SaveWhatMatters records the "what matters to me" conversation; the latest
 // record is the one shown.
 func (s *Store) SaveWhatMatters(ctx context.Context, id string, in WhatMattersInput) (WhatMatters, error) {
-	if err := in.Validate(); err != nil {
-		return WhatMatters{}, err
-	}
 	var out WhatMatters
 	err := s.withReferral(ctx, id, actionChange, "what_matters", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		if !st.Status.Open() {
 			return refuse(ReasonNotOpen)
 		}
@@ -62,11 +62,11 @@ WHERE w.referral_id = $1 ORDER BY w.id DESC LIMIT 1`
 // SavePlan saves the plan as its next version; earlier versions stay as
 // they were.
 func (s *Store) SavePlan(ctx context.Context, id string, in PlanInput) (Plan, error) {
-	if err := in.Validate(s.now()); err != nil {
-		return Plan{}, err
-	}
 	var out Plan
 	err := s.withReferral(ctx, id, actionChange, "plan", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(s.now()); err != nil {
+			return err
+		}
 		if !st.Status.Open() {
 			return refuse(ReasonNotOpen)
 		}

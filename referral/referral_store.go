@@ -49,7 +49,8 @@ func notFound(err error) error {
 
 // withReferral runs fn in one transaction on referral id once the acting user
 // is known to hold it, and audits the access as action on what. To anyone
-// else the referral does not exist. Changes lock the referral, so two at once
+// else the referral does not exist; fn checks its input, so that they do not
+// learn what it would accept either. Changes lock the referral, so two at once
 // queue rather than race.
 func (s *Store) withReferral(ctx context.Context, id, action, what string, fn func(*sqlx.Tx, state, act) error) error {
 	a := s.actNow(ctx)

@@ -9,11 +9,11 @@ import (
 // Move changes a referral's status if the workflow allows it, recording the
 // SNOMED CT code the new status carries. A refused move changes nothing.
 func (s *Store) Move(ctx context.Context, id string, m Move) (Referral, error) {
-	if err := m.Validate(); err != nil {
-		return Referral{}, err
-	}
 	var out Referral
 	err := s.withReferral(ctx, id, actionChange, "status", func(tx *sqlx.Tx, st state, a act) error {
+		if err := m.Validate(); err != nil {
+			return err
+		}
 		if err := move(ctx, tx, st, m, a); err != nil {
 			return err
 		}

@@ -18,11 +18,11 @@ FROM unmet_needs n JOIN taxonomy_terms t ON t.id = n.term_id LEFT JOIN users u O
 // RecordUnmetNeed notes that nothing suitable was found for a need, in the
 // area (LSOA) of the person's postcode.
 func (s *Store) RecordUnmetNeed(ctx context.Context, id string, in UnmetNeedInput) (UnmetNeed, error) {
-	if err := in.Validate(); err != nil {
-		return UnmetNeed{}, err
-	}
 	var out UnmetNeed
 	err := s.withReferral(ctx, id, actionChange, "unmet_need", func(tx *sqlx.Tx, st state, a act) error {
+		if err := in.Validate(); err != nil {
+			return err
+		}
 		if !st.Status.Open() {
 			return refuse(ReasonNotOpen)
 		}

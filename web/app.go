@@ -37,6 +37,10 @@ type Config struct {
 	// TileURL is the map tile server's URL template ({z}/{x}/{y}); empty
 	// draws maps with markers, areas and a scale but no background.
 	TileURL string
+	// TrustedProxies are the addresses or CIDR ranges of reverse proxies
+	// whose X-Forwarded-For and X-Forwarded-Proto are believed; none means
+	// clients connect directly.
+	TrustedProxies []string
 }
 
 // server holds the handlers' dependencies.
@@ -53,6 +57,7 @@ type server struct {
 	pages    map[string]*template.Template
 	tiles    string
 	csp      string
+	proxies  trustedProxies
 }
 
 // New returns the Fiber app with every route mounted.
@@ -72,15 +77,21 @@ func New(cfg Config) *fiber.App {
 	if s.timeout == 0 {
 		s.timeout = 10 * time.Second
 	}
+	var proxies []string
+	s.proxies, proxies = parseProxies(cfg.TrustedProxies)
 	app := fiber.New(fiber.Config{
-		AppName:               "kith",
-		ErrorHandler:          s.errorHandler,
-		BodyLimit:             qa.MaxEvidenceSize + 1<<20, // for evidence; decodeJSON holds JSON to 1 MiB
-		ReadTimeout:           30 * time.Second,
-		WriteTimeout:          30 * time.Second,
-		IdleTimeout:           120 * time.Second,
-		DisableStartupMessage: true,
-		UnescapePath:          true,
+		// Only the trusted proxies' X-Forwarded-Proto decides whether a
+		// request came over TLS (and so whether cookies are Secure).
+		EnableTrustedProxyCheck: true,
+		TrustedProxies:          proxies,
+		AppName:                 "kith",
+		ErrorHandler:            s.errorHandler,
+		BodyLimit:               qa.MaxEvidenceSize + 1<<20, // for evidence; decodeJSON holds JSON to 1 MiB
+		ReadTimeout:             30 * time.Second,
+		WriteTimeout:            30 * time.Second,
+		IdleTimeout:             120 * time.Second,
+		DisableStartupMessage:   true,
+		UnescapePath:            true,
 	})
 	s.routes(app)
 	return app

@@ -52,9 +52,14 @@ func (s *server) loginPost(c *fiber.Ctx) error {
 		return s.render(c, fiber.StatusUnprocessableEntity, "login", v)
 	}
 	u, err := s.signIn(c, email, password)
-	if errors.Is(err, errBadLogin) {
+	var refused *fiber.Error
+	switch {
+	case errors.Is(err, errBadLogin):
 		v.Form.Fail("email", "Enter the email address and password of your Kith account")
 		return s.render(c, fiber.StatusUnauthorized, "login", v)
+	case errors.As(err, &refused) && refused.Code == fiber.StatusTooManyRequests:
+		v.Form.Fail("email", sentence(refused.Message))
+		return s.render(c, fiber.StatusTooManyRequests, "login", v)
 	}
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -58,6 +59,10 @@ func decodeJSON(c *fiber.Ctx, v any) error {
 	}
 	if !strings.HasPrefix(strings.ToLower(c.Get(fiber.HeaderContentType)), fiber.MIMEApplicationJSON) {
 		return fiber.NewError(fiber.StatusUnsupportedMediaType, "send the body as application/json")
+	}
+	if !utf8.Valid(c.Body()) {
+		// encoding/json would quietly turn the bad bytes into U+FFFD.
+		return errBadParam("body", "is not valid UTF-8 text")
 	}
 	dec := json.NewDecoder(bytes.NewReader(c.Body()))
 	dec.DisallowUnknownFields()

@@ -54,6 +54,9 @@ func (s *server) qaTodo(c *fiber.Ctx) error {
 	if org == "" && u.OrganisationID != nil {
 		org = *u.OrganisationID
 	}
+	if org == "" && !u.Is(directory.RoleAdmin, directory.RoleQAReviewer) {
+		return directory.ErrForbidden // only editors have an organisation of their own
+	}
 	if !directory.ValidID(org) {
 		return errBadParam("organisation", "name the organisation (a UUID)")
 	}
@@ -180,6 +183,13 @@ func (s *server) uploadEvidence(c *fiber.Ctx) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
+	}
+	// Checked before the upload is read, so a stranger's file is not even parsed.
+	switch u := directory.UserFrom(c.UserContext()); {
+	case u == nil:
+		return directory.ErrUnauthenticated
+	case !u.EditsOrganisation(id):
+		return directory.ErrForbidden
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {

@@ -43,14 +43,15 @@ func (s *server) createReferral(c *fiber.Ctx) error {
 	return created(c, r, replayed)
 }
 
-// rateLimit allows max requests per window from each client address, as
-// Fiber sees it, in this process. Behind a proxy, Fiber must be told to
-// trust the proxy's header for it to tell people apart.
+// rateLimit allows max requests per window from each client address (see
+// clientAddr: behind a proxy, Kith must be told to trust it to tell people
+// apart), in this process.
 type rateLimit struct {
 	mu     sync.Mutex
 	max    int
 	window time.Duration
 	seen   map[string]*hits
+	addr   func(*fiber.Ctx) string
 }
 
 type hits struct {
@@ -58,12 +59,12 @@ type hits struct {
 	n     int
 }
 
-func newRateLimit(max int, window time.Duration) *rateLimit {
-	return &rateLimit{max: max, window: window, seen: map[string]*hits{}}
+func newRateLimit(max int, window time.Duration, addr func(*fiber.Ctx) string) *rateLimit {
+	return &rateLimit{max: max, window: window, seen: map[string]*hits{}, addr: addr}
 }
 
 func (l *rateLimit) handler(c *fiber.Ctx) error {
-	if !l.allow(c.IP(), time.Now()) {
+	if !l.allow(l.addr(c), time.Now()) {
 		return fiber.NewError(fiber.StatusTooManyRequests, "too many requests from here; please try again later")
 	}
 	return c.Next()

@@ -11,7 +11,7 @@ import (
 
 // routes is the one place every route is listed.
 func (s *server) routes(app *fiber.App) {
-	app.Use(s.recoverPanics, s.withDeadline, s.securityHeaders, s.authenticate)
+	app.Use(s.recoverPanics, s.withDeadline, s.securityHeaders, validText, s.authenticate)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -21,6 +21,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Post("/session", s.login)
 	api.Delete("/session", s.logout)
 	api.Get("/session", s.whoami)
+	api.Put("/session/password", s.changePassword)
 
 	api.Get("/organisations", s.listOrganisations)
 	api.Post("/organisations", s.createOrganisation)
@@ -75,7 +76,7 @@ func (s *server) routes(app *fiber.App) {
 
 	// The link-worker workflow and the VCSE side of connections.
 	api.Post("/referrals", s.createReferral)
-	selfReferrals := newRateLimit(5, time.Hour) // shared with the self-referral page
+	selfReferrals := newRateLimit(5, time.Hour, s.clientAddr) // shared with the self-referral page
 	api.Post("/self-referrals", selfReferrals.handler, s.selfRefer)
 	api.Get("/caseload", s.myCaseload)
 	api.Get("/teams/:id/caseload", s.teamCaseload)
@@ -102,6 +103,10 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/connections/:id", s.getConnection)
 	api.Post("/connections/:id/status", s.moveConnection)
 	api.Get("/services/:id/load", s.serviceLoad)
+
+	// Data protection: subject access and erasure (docs/RELIABILITY.md).
+	api.Get("/people/:id/export", s.exportPerson)
+	api.Post("/people/:id/erase", s.erasePerson)
 
 	// Commissioner insight: aggregates only, small counts withheld
 	// (docs/INSIGHT.md), and the link workers' community work log.
@@ -148,7 +153,7 @@ func (s *server) routes(app *fiber.App) {
 	pages.Post("/services/:id/refer", selfReferrals.handler, s.publicReferPost)
 	pages.Get("/services/:id/refer/sent", s.publicReferSent)
 	pages.Get("/services/:id/report", s.publicReport)
-	pages.Post("/services/:id/report", newRateLimit(10, time.Hour).handler, s.publicReportPost)
+	pages.Post("/services/:id/report", newRateLimit(10, time.Hour, s.clientAddr).handler, s.publicReportPost)
 
 	work := pages.Group("/app", s.signedIn)
 	work.Get("/", s.appHome)

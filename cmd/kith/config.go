@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"kith/directory"
@@ -24,6 +25,9 @@ type config struct {
 	// TileURL is the map tile server for the pages; "off" draws maps
 	// without a background (markers, areas and a scale only).
 	TileURL string
+	// TrustedProxies are reverse proxies whose X-Forwarded-* headers are
+	// believed (KITH_TRUSTED_PROXIES, comma-separated addresses or ranges).
+	TrustedProxies []string
 }
 
 const defaultTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -40,6 +44,9 @@ func loadConfig(getenv func(string) string) config {
 		cfg.DataDir = abs
 	}
 	cfg.LogLevel.UnmarshalText([]byte(getenv("KITH_LOG_LEVEL")))
+	if p := getenv("KITH_TRUSTED_PROXIES"); p != "" {
+		cfg.TrustedProxies = strings.Split(p, ",")
+	}
 	switch cfg.TileURL = getenv("KITH_TILE_URL"); cfg.TileURL {
 	case "":
 		cfg.TileURL = defaultTiles

@@ -28,14 +28,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 		}
 		defer stopFollowing()
 		app := web.New(web.Config{
-			Directory: e.dir,
-			QA:        e.qa,
-			Referrals: e.ref,
-			Insight:   e.ins,
-			Search:    engine,
-			Ready:     map[string]web.Readiness{"database": e.db, "search": engine},
-			Logger:    log,
-			TileURL:   cfg.TileURL,
+			Directory:      e.dir,
+			QA:             e.qa,
+			Referrals:      e.ref,
+			Insight:        e.ins,
+			Search:         engine,
+			Ready:          map[string]web.Readiness{"database": e.db, "search": engine},
+			Logger:         log,
+			TileURL:        cfg.TileURL,
+			TrustedProxies: cfg.TrustedProxies,
 		})
 		return listen(ctx, cfg.Addr, app.Listener, app.ShutdownWithTimeout, log)
 	})
