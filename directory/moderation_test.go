@@ -201,3 +201,38 @@ func TestDraftCannotChangeSharedVenue(t *testing.T) {
 		t.Fatalf("a draft renamed a published listing's venue to %q", now.Locations[0].Name)
 	}
 }
+
+func TestLatestVersionsShowWhatWaitsForReview(t *testing.T) {
+	s := newStore(t)
+	org, other := mustOrg(t, s, "Roker Walkers"), mustOrg(t, s, "Hendon Choir")
+	walk, _, _ := s.CreateService(asAdmin(), walkingGroup(org.ID))
+	choir := walkingGroup(other.ID)
+	choir.Locations[0].ID, choir.Schedules[0].LocationID = "5c0f3b1e-2a43-4b55-9a8e-0c1d7e3f2a11", ""
+	theirs, _, err := s.CreateService(asAdmin(), choir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	editor := mustUser(t, s, directory.UserInput{Email: "ed@roker.example", Role: "vcse_editor", OrganisationID: org.ID})
+	in := walk.Input()
+	in.Name = "Roker Park health walk (Saturdays too)"
+	_, pending, err := s.UpdateService(as(editor), walk.ID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest, err := s.LatestVersions(as(editor), org.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(latest) != 2 || latest[walk.ID].ID != pending.ID || latest[walk.ID].State != directory.VersionPending {
+		t.Fatalf("latest versions %+v, want the pending walk change and the organisation", latest)
+	}
+	if v := latest[org.ID]; v.Entity != "organisation" || v.State != directory.VersionApproved {
+		t.Fatalf("organisation's latest version %+v", v)
+	}
+	if _, ok := latest[theirs.ID]; ok {
+		t.Fatal("another organisation's listing is among the latest versions")
+	}
+	if _, err := s.LatestVersions(as(editor), other.ID); !errors.Is(err, directory.ErrForbidden) {
+		t.Fatalf("editor reading another organisation's versions: %v, want ErrForbidden", err)
+	}
+}

@@ -105,6 +105,31 @@ func (s *Store) History(ctx context.Context, entity, id string) ([]Version, erro
 	return vs, err
 }
 
+// LatestVersions returns the newest recorded version of an organisation's
+// details and of each of its listings, keyed by entity id, so the
+// organisation's editors can see which changes still wait for a reviewer
+// and why one was turned down.
+func (s *Store) LatestVersions(ctx context.Context, orgID string) (map[string]Version, error) {
+	if u := UserFrom(ctx); !u.EditsOrganisation(orgID) && !u.Moderates() {
+		return nil, forbiddenOrAnonymous(u)
+	}
+	const q = versionSelect + `
+WHERE v.id IN (
+    SELECT DISTINCT ON (x.entity, x.entity_id) x.id FROM listing_versions x
+    WHERE (x.entity = 'organisation' AND x.entity_id = $1)
+       OR (x.entity = 'service' AND x.entity_id IN (SELECT id FROM services WHERE organisation_id = $1))
+    ORDER BY x.entity, x.entity_id, x.created_at DESC, x.id DESC)`
+	vs, _, err := s.selectVersions(ctx, s.db, q, orgID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Version, len(vs))
+	for _, v := range vs {
+		out[v.EntityID] = v
+	}
+	return out, nil
+}
+
 // PendingVersions is the moderation queue, oldest first.
 func (s *Store) PendingVersions(ctx context.Context, limit, offset int) ([]Version, int, error) {
 	if u := UserFrom(ctx); !u.Moderates() {

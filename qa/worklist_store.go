@@ -47,6 +47,53 @@ LIMIT $1 OFFSET $2`
 	return out, total, nil
 }
 
+// Submission is one organisation's evidence waiting for review: how many
+// items and files, and since when.
+type Submission struct {
+	OrganisationID   string    `db:"organisation_id" json:"organisation_id"`
+	OrganisationName string    `db:"organisation_name" json:"organisation_name"`
+	Items            int       `db:"items" json:"items"`
+	Files            int       `db:"files" json:"files"`
+	Oldest           time.Time `db:"oldest" json:"oldest_submitted_at"`
+	Newest           time.Time `db:"newest" json:"newest_submitted_at"`
+	Total            int       `db:"total" json:"-"`
+	AllItems         int       `db:"all_items" json:"-"`
+}
+
+// SubmissionPage is a page of the organisations waiting for review, with
+// how many organisations and items wait in all.
+type SubmissionPage struct {
+	Organisations int          `json:"organisations"`
+	Items         int          `json:"items"`
+	Entries       []Submission `json:"entries"`
+}
+
+// Submissions groups the review queue by organisation, the longest-waiting
+// first, so a reviewer can take one organisation's evidence together.
+func (s *Store) Submissions(ctx context.Context, limit, offset int) (SubmissionPage, error) {
+	if _, err := reviewer(ctx); err != nil {
+		return SubmissionPage{}, err
+	}
+	const q = `
+SELECT r.organisation_id, o.name AS organisation_name, count(*) AS items,
+       sum((SELECT count(*) FROM qa_evidence e WHERE e.response_id = r.id)) AS files,
+       min(r.submitted_at) AS oldest, max(r.submitted_at) AS newest,
+       COUNT(*) OVER () AS total, sum(count(*)) OVER () AS all_items
+FROM qa_responses r JOIN organisations o ON o.id = r.organisation_id
+WHERE r.state = 'submitted'
+GROUP BY r.organisation_id, o.name
+ORDER BY min(r.submitted_at), lower(o.name), r.organisation_id
+LIMIT $1 OFFSET $2`
+	page := SubmissionPage{Entries: []Submission{}}
+	if err := s.db.SelectContext(ctx, &page.Entries, q, limit, offset); err != nil {
+		return SubmissionPage{}, postgres.MapError(err)
+	}
+	if len(page.Entries) > 0 {
+		page.Organisations, page.Items = page.Entries[0].Total, page.Entries[0].AllItems
+	}
+	return page, nil
+}
+
 // OrganisationStatus is one organisation in the admins' list.
 type OrganisationStatus struct {
 	ID         string      `json:"id"`

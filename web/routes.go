@@ -161,8 +161,25 @@ func (s *server) routes(app *fiber.App) {
 	// Pages: link worker.
 
 	// Pages: VCSE editor.
+	work.Get("/organisation", vcseEditor, s.vcseOrganisationPage)
+	work.Post("/organisation", vcseEditor, s.vcseOrganisationSave)
+	work.Get("/services/new", vcseEditor, s.vcseNewListingPage)
+	work.Post("/services/new", vcseEditor, s.vcseNewListingPost)
+	work.Get("/services/:id/edit", vcseEditor, s.vcseEditListingPage)
+	work.Post("/services/:id/edit", vcseEditor, s.vcseEditListingPost)
+	work.Get("/services/:id/capacity", vcseEditor, s.vcseCapacityPage)
+	work.Post("/services/:id/capacity", vcseEditor, s.vcseCapacityPost)
+	work.Get("/services/:id/load", vcseEditor, s.vcseLoadPage)
+	work.Get("/inbox", vcseEditor, s.vcseInboxPage)
+	work.Get("/connections/:id", vcseEditor, s.vcseConnectionPage)
+	work.Post("/connections/:id", vcseEditor, s.vcseConnectionPost)
+	work.Get("/organisation/qa", vcseEditor, s.vcseChecklistPage)
+	work.Post("/organisation/qa", vcseEditor, s.vcseChecklistPost)
 
 	// Pages: QA reviewer.
+	work.Get("/qa", qaReviewer, s.qaQueuePage)
+	work.Get("/qa/organisations/:id", qaReviewer, s.qaReviewPage)
+	work.Post("/qa/organisations/:id", qaReviewer, s.qaReviewPost)
 
 	// Pages: commissioner.
 
