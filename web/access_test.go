@@ -147,6 +147,36 @@ var accessTable = []access{
 	{"POST", "/logout", everyone, ""},
 	{"GET", "/about", everyone, ""},
 	{"GET", "/app/", signedIn, ""},
+
+	{"GET", "/", everyone, ""},
+	{"GET", "/services/:id", everyone, ""},
+	{"GET", "/services/:id/refer", everyone, ""},
+	{"POST", "/services/:id/refer", everyone, ""},
+	{"GET", "/services/:id/refer/sent", everyone, ""},
+	{"GET", "/services/:id/report", everyone, ""},
+	{"POST", "/services/:id/report", everyone, ""},
+
+	{"GET", "/app/organisation", editors, ""},
+	{"POST", "/app/organisation", editors, ""},
+	{"GET", "/app/services/new", editors, ""},
+	{"POST", "/app/services/new", editors, ""},
+	{"GET", "/app/services/:id/edit", vcseOwn, ""},
+	{"POST", "/app/services/:id/edit", vcseOwn, ""},
+	{"GET", "/app/services/:id/capacity", vcseOwn, ""},
+	{"POST", "/app/services/:id/capacity", vcseOwn, ""},
+	{"GET", "/app/services/:id/load", vcseOwn, ""},
+	{"GET", "/app/inbox", editors, ""},
+	{"GET", "/app/connections/:id", vcseOwn, ""},
+	{"POST", "/app/connections/:id", vcseOwn, ""},
+	{"GET", "/app/organisation/qa", editors, ""},
+	{"POST", "/app/organisation/qa", editors, ""},
+
+	{"GET", "/app/qa", moderators, ""},
+	{"GET", "/app/qa/organisations/:id", moderators, ""},
+	{"POST", "/app/qa/organisations/:id", moderators, ""},
+
+	{"GET", "/app/admin/reports", moderators, ""},
+	{"POST", "/app/admin/reports/:id/resolve", moderators, ""},
 }
 
 // refused is how a route turns a caller away: 401, 403, 404 (what the

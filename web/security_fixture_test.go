@@ -178,6 +178,10 @@ func (f *secFixture) journey(t testing.TB, ref *referral.Store, assurance *qa.St
 	ev, err := assurance.AddEvidence(f.as(vcseOwn), f.ids["organisations"], "safer_recruitment", "policy.pdf", testPDF)
 	must(t, err)
 	f.ids["evidence"] = ev.ID
+	var report string
+	must(t, f.db.Get(&report, `INSERT INTO listing_reports (service_id, kind, details, created_at)
+VALUES ($1, 'wrong_details', 'The phone number rings out', now()) RETURNING id`, f.ids["services"]))
+	f.ids["reports"] = report
 	for seg, q := range map[string]string{
 		"items":          `SELECT id FROM qa_responses WHERE organisation_id = $1 ORDER BY state = 'submitted' DESC, id LIMIT 1`,
 		"taxonomies":     `SELECT id FROM taxonomies WHERE $1 <> '' LIMIT 1`,
