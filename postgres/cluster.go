@@ -670,6 +670,10 @@ func (l *Local) startOnFreePort(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return l.startOn(ctx, port)
+}
+
+func (l *Local) startOn(ctx context.Context, port int) error {
 	began := time.Now()
 	opts := fmt.Sprintf("-p %d %s", port, clusterOptions)
 	if _, err := l.run(ctx, "pg_ctl", "start", "-w", "-t", "60", "-D", l.dir, "-l", l.logPath(), "-o", opts); err != nil {

@@ -223,3 +223,27 @@ func withDatabase(dsn, name string) string {
 	}
 	return postgres.SwapDatabase(dsn, name)
 }
+
+// NewCluster starts a private embedded cluster for a test that stops and
+// starts PostgreSQL, which the shared one must never be. It lives in a
+// directory the server user can reach (so it never falls back to
+// /var/lib/kith) and is stopped and removed when the test ends.
+func NewCluster(t testing.TB) *postgres.Local {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "kith-cluster-")
+	if err == nil {
+		err = os.Chmod(dir, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	l, err := postgres.StartLocal(ctx, dir, nil)
+	if err != nil {
+		t.Fatalf("pgtest: private cluster: %v", err)
+	}
+	t.Cleanup(func() { l.Release(context.Background()) })
+	return l
+}
