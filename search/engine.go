@@ -44,6 +44,10 @@ type Config struct {
 // ErrNotReady answers text searches while the first index is being built.
 var ErrNotReady = errors.New("the search index is being built; try again shortly")
 
+// ErrIndexFailed answers a text search that failed inside the index, which
+// is then checked and, if damaged, rebuilt.
+var ErrIndexFailed = errors.New("the search index failed and is being checked; try again shortly")
+
 // Engine answers searches and keeps its index in step with the outbox.
 type Engine struct {
 	cfg    Config
@@ -215,13 +219,16 @@ func (e *Engine) Rebuild(ctx context.Context, progress func(int)) error {
 }
 
 func (e *Engine) rebuildLocked(ctx context.Context, progress func(int)) error {
+	if err := e.relock(); err != nil {
+		return fmt.Errorf("search: rebuild: %w", err)
+	}
 	g, err := newGeneration(e.root)
 	if err != nil {
 		return err
 	}
 	tbl, head, err := e.load(ctx, g, progress)
 	if err == nil {
-		err = g.seal(e.root, head)
+		err = g.seal(ctx, e.root, head)
 	}
 	if err != nil {
 		g.discard()
@@ -287,7 +294,7 @@ func (e *Engine) Close() error {
 	defer e.writeMu.Unlock()
 	var err error
 	if g := e.gen.Swap(nil); g != nil {
-		err = g.idx.Close()
+		err = g.close()
 	}
 	if e.unlock != nil {
 		e.unlock()
