@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,13 @@ import (
 	"kith/postgres/pgtest"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(asKith) != "" {
+		main()
+		os.Exit(0)
+	}
+	pgtest.Main(m)
+}
 
 func envOf(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
