@@ -52,14 +52,20 @@ func importDrop(table string) []string {
 // kith (see TestMain), so a test can kill a real kith process.
 const asKith = "KITH_TEST_AS_KITH"
 
-// startKith starts kith with args as a process of its own.
-func startKith(t *testing.T, env map[string]string, args ...string) (*exec.Cmd, io.Reader) {
-	t.Helper()
+// kithCommand is kith with args and env as a process of its own.
+func kithCommand(env map[string]string, args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), asKith+"=1")
 	for k, v := range env {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
+	return cmd
+}
+
+// startKith starts kith with args and returns its output as it comes.
+func startKith(t *testing.T, env map[string]string, args ...string) (*exec.Cmd, io.Reader) {
+	t.Helper()
+	cmd := kithCommand(env, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
