@@ -66,3 +66,23 @@ func contents(t *testing.T, db *postgres.DB, drop func(table string) []string) m
 	}
 	return out
 }
+
+// sequences gives every sequence's last value and whether it was used.
+func sequences(t *testing.T, db *postgres.DB) map[string]string {
+	t.Helper()
+	const q = `SELECT sequencename, coalesce(last_value::text, 'unused') FROM pg_sequences WHERE schemaname = 'public'`
+	rows, err := db.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, v string
+		if err := rows.Scan(&name, &v); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = v
+	}
+	return out
+}
