@@ -23,6 +23,7 @@ type Source interface {
 	OutboxAfter(ctx context.Context, seq int64, limit int) ([]directory.OutboxEntry, error)
 	SearchRecords(ctx context.Context, ids []string) ([]directory.SearchRecord, error)
 	ServicesOfOrganisations(ctx context.Context, orgIDs []string) ([]string, error)
+	ReindexRequestedAfter(ctx context.Context, seq int64) (bool, error)
 	EachSearchRecord(ctx context.Context, size int, fn func([]directory.SearchRecord) error) error
 }
 
@@ -72,7 +73,7 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	e := newEngine(cfg, root, unlock)
-	g, cursor, err := openCurrent(root)
+	g, cursor, err := e.openTrusted(ctx)
 	if err != nil {
 		e.cfg.Logger.Info("search index will be rebuilt", "dir", root, "reason", err)
 	}
@@ -92,6 +93,25 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 	e.cursor.Store(cursor)
 	e.ready.Store(true)
 	return e, nil
+}
+
+// openTrusted opens the current generation unless it must be rebuilt:
+// because it is damaged, or because a rebuild was asked for after its
+// position in the outbox, as kith reindex and kith restore do.
+func (e *Engine) openTrusted(ctx context.Context) (*generation, int64, error) {
+	g, cursor, err := openCurrent(e.root)
+	if err != nil {
+		return nil, 0, err
+	}
+	asked, err := e.cfg.Source.ReindexRequestedAfter(ctx, cursor)
+	if err == nil && asked {
+		err = errors.New("a rebuild was asked for after the index's position")
+	}
+	if err != nil {
+		g.discard()
+		return nil, 0, err
+	}
+	return g, cursor, nil
 }
 
 // removeStaleGenerations deletes what a crashed rebuild left behind.

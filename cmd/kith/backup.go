@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"kith/directory"
 	"kith/postgres"
 )
 
@@ -62,7 +63,21 @@ func restoreCmd(ctx context.Context, cfg config, log *slog.Logger, args []string
 	if err := postgres.Restore(ctx, dsn, fs.Arg(0), *force); err != nil {
 		return err
 	}
+	if err := rebuildIndexesOf(ctx, dsn); err != nil {
+		return fmt.Errorf("restored, but search indexes may still show the data from before: run kith reindex: %w", err)
+	}
 	fmt.Fprintf(stdout, "restored %s in %s; kith serve brings an older backup's schema up to date\n",
 		fs.Arg(0), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// rebuildIndexesOf has every search index of the restored database dsn
+// rebuild, so none shows what the database held before the restore.
+func rebuildIndexesOf(ctx context.Context, dsn string) error {
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return directory.NewStore(db).AfterRestore(directory.WithUser(ctx, directory.SystemUser()))
 }

@@ -15,15 +15,21 @@ import (
 // order, without the columns in drop.
 func digest(t *testing.T, db *postgres.DB, table, key string, drop ...string) map[string]string {
 	t.Helper()
+	return digestFrom(t, db, pq.QuoteIdentifier(table), key, drop...)
+}
+
+// digestFrom is digest of an SQL FROM item, such as a subquery.
+func digestFrom(t *testing.T, db *postgres.DB, from, key string, drop ...string) map[string]string {
+	t.Helper()
 	k := "''"
 	if key != "" {
 		k = pq.QuoteIdentifier(key) + "::text"
 	}
 	q := fmt.Sprintf(`SELECT k, count(*) || ' rows ' || md5(string_agg(r, E'\n' ORDER BY r))
-FROM (SELECT %s AS k, (to_jsonb(t) - $1::text[])::text AS r FROM %s t) x GROUP BY k`, k, pq.QuoteIdentifier(table))
+FROM (SELECT %s AS k, (to_jsonb(t) - $1::text[])::text AS r FROM %s t) x GROUP BY k`, k, from)
 	rows, err := db.QueryContext(context.Background(), q, pq.Array(append([]string{}, drop...)))
 	if err != nil {
-		t.Fatalf("digest of %s: %v", table, err)
+		t.Fatalf("digest of %s: %v", from, err)
 	}
 	defer rows.Close()
 	out := map[string]string{}
