@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,7 +31,7 @@ const (
 	// outage is how long PostgreSQL stays down; writePause paces each
 	// client like a person pressing a button, not a tight loop.
 	outage     = 2 * time.Second
-	writePause = 50 * time.Millisecond
+	writePause = 100 * time.Millisecond
 )
 
 // write is one referral write of the stream and what it got back.
@@ -190,31 +191,53 @@ func TestDatabaseCrashDuringReferralWrites(t *testing.T) {
 	f.app = web.New(f.cfg)
 	base := f.serve(t)
 
-	began := time.Now()
+	var tl timeline
+	tl.began = time.Now()
 	s := startWrites(base, f.cookies["worker"], 4)
-	waitFor(t, "20 writes acknowledged", 30*time.Second, func() bool { return s.count(201, began) >= 20 })
+	waitFor(t, "20 writes acknowledged", 30*time.Second, func() bool { return s.count(201, tl.began) >= 20 })
 	if err := cluster.Crash(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	crashed := time.Now()
-	unready := waitFor(t, "/readyz unready", 10*time.Second, func() bool { return readyStatus(t, base) == 503 })
-	waitFor(t, "10 writes refused", 10*time.Second, func() bool { return s.count(503, crashed) >= 10 })
-	time.Sleep(time.Until(crashed.Add(outage)))
+	tl.crashed = time.Now()
+	tl.unready = waitFor(t, "/readyz unready", 10*time.Second, func() bool { return readyStatus(t, base) == 503 })
+	waitFor(t, "10 writes refused", 10*time.Second, func() bool { return s.count(503, tl.crashed) >= 10 })
+	time.Sleep(time.Until(tl.crashed.Add(outage)))
+	restart := time.Now()
 	if err := cluster.Restart(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	restarted := time.Now()
-	ready := waitFor(t, "/readyz ready again", 30*time.Second, func() bool { return readyStatus(t, base) == 200 })
-	waitFor(t, "20 writes acknowledged after the restart", 30*time.Second, func() bool { return s.count(201, restarted) >= 20 })
+	tl.restarted = time.Now()
+	tl.restartTook = tl.restarted.Sub(restart)
+	tl.ready = waitFor(t, "/readyz ready again", 30*time.Second, func() bool { return readyStatus(t, base) == 200 })
+	waitFor(t, "20 writes acknowledged after the restart", 30*time.Second, func() bool { return s.count(201, tl.restarted) >= 20 })
 	writes := s.stop()
 
 	checkAnswers(t, writes)
-	t.Logf("acknowledged %d before the crash, %d after the restart; refused %d (503) in a %v outage; /readyz unready %v after the crash, ready %v after the restart; first write acknowledged %v after the restart",
-		countIn(writes, 201, began, crashed), countIn(writes, 201, restarted, time.Now()), countIn(writes, 503, began, time.Now()), outage,
-		unready.Round(time.Millisecond), ready.Round(time.Millisecond), firstAck(writes, restarted).Round(time.Millisecond))
+	tl.report(t, writes)
 	checkDurable(t, f, writes)
 	checkRetries(t, f, s, writes)
 	checkSearchFollows(t, f, base)
+}
+
+// timeline is when the outage test's events happened, for its figures.
+type timeline struct {
+	began, crashed, restarted   time.Time
+	unready, ready, restartTook time.Duration
+}
+
+func (tl timeline) report(t *testing.T, writes []write) {
+	var slowest time.Duration
+	for _, w := range writes {
+		if w.status == 503 {
+			slowest = max(slowest, w.took)
+		}
+	}
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	t.Logf("acknowledged %d before the crash and %d after the restart; refused %d with 503 (slowest answer %v) during %v down and %v restarting (crash recovery)",
+		countIn(writes, 201, tl.began, tl.crashed), countIn(writes, 201, tl.restarted, time.Now()),
+		countIn(writes, 503, tl.began, time.Now()), ms(slowest), outage, ms(tl.restartTook))
+	t.Logf("/readyz unready %v after the crash, ready %v after PostgreSQL was back; first write acknowledged %v after it was back",
+		ms(tl.unready), ms(tl.ready), ms(firstAck(writes, tl.restarted)))
 }
 
 // following opens a search engine on f's directory with its follower
@@ -296,32 +319,46 @@ func checkDurable(t *testing.T, f *refFixture, writes []write) {
 }
 
 // checkRetries sends every refused write again under its key, as a client
-// should: each is then created, or replayed if its first try committed
-// before the crash cut the answer off, and nothing is created twice.
+// should, from four clients: each is then created, or replayed if its
+// first try committed before the crash cut the answer off, and nothing is
+// created twice.
 func checkRetries(t *testing.T, f *refFixture, s *writeStream, writes []write) {
 	t.Helper()
-	replayed := 0
+	refused := make(chan write, len(writes))
 	for _, w := range writes {
-		if w.status == 201 {
-			continue
-		}
-		again := s.send(w.key, w.body)
-		if again.status != 201 {
-			t.Fatalf("retry of %s: %d %q", w.key, again.status, again.message)
-		}
-		var n int
-		if err := f.db.Get(&n, `SELECT count(*) FROM idempotency_keys WHERE key = $1 AND response->>'id' = $2`, w.key, again.id); err != nil || n != 1 {
-			t.Fatalf("retry of %s: answer %s not the one stored under its key (%v)", w.key, again.id, err)
-		}
-		if again.replay {
-			replayed++
+		if w.status != 201 {
+			refused <- w
 		}
 	}
-	t.Logf("retried %d refused writes: %d had committed before the crash cut their answer off", countIn(writes, 503, time.Time{}, time.Now()), replayed)
+	close(refused)
+	var replayed atomic.Int32
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for w := range refused {
+				again := s.send(w.key, w.body)
+				if again.status != 201 || !storedUnder(f, w.key, again.id) {
+					t.Errorf("retry of %s: %d %q, id %s", w.key, again.status, again.message, again.id)
+				}
+				if again.replay {
+					replayed.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("retried the refused writes: %d had committed before the crash cut their answer off", replayed.Load())
 	var referrals int
 	if err := f.db.Get(&referrals, `SELECT count(*) FROM referrals`); err != nil || referrals != len(writes) {
 		t.Fatalf("%d referrals for %d distinct writes (%v)", referrals, len(writes), err)
 	}
+}
+
+// storedUnder says whether id is the answer stored under key.
+func storedUnder(f *refFixture, key, id string) bool {
+	var n int
+	err := f.db.Get(&n, `SELECT count(*) FROM idempotency_keys WHERE key = $1 AND response->>'id' = $2`, key, id)
+	return err == nil && n == 1
 }
 
 func countIn(writes []write, status int, from, to time.Time) int {
