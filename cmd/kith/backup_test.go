@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -82,22 +83,34 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	checkRestored(t, dst, want)
 
-	damaged := filepath.Join(t.TempDir(), "damaged.backup")
+	checkFailedRestores(t, path, dst, env)
+}
+
+// checkFailedRestores shows that a restore that fails writes nothing: a
+// truncated backup into an empty database, and a forced restore over dst
+// that fails part-way because a table outside the backup depends on one
+// inside it, which cannot then be dropped.
+func checkFailedRestores(t *testing.T, path string, dst *postgres.DB, env func(string) string) {
+	t.Helper()
 	whole, err := os.ReadFile(path)
 	must(t, err)
-	for i := len(whole) * 2 / 3; i < len(whole)*2/3+64; i++ {
-		whole[i] ^= 0xff // table data, past the table of contents
-	}
-	must(t, os.WriteFile(damaged, whole, 0o600))
+	truncated := filepath.Join(t.TempDir(), "truncated.backup")
+	must(t, os.WriteFile(truncated, whole[:len(whole)*2/3], 0o600))
 	other, otherEnv := emptyDB(t)
-	out, err = kithIn(t, otherEnv, "restore", damaged)
-	if err == nil {
-		t.Fatalf("a damaged backup restored:\n%s", out)
+	out, err := kithIn(t, otherEnv, "restore", truncated)
+	if n := len(tables(t, other, "")); err == nil || n != 0 {
+		t.Fatalf("a truncated backup: %v, %d tables left\n%s", err, n, out)
 	}
-	t.Logf("a damaged backup: %v", err)
-	if n := len(tables(t, other, "")); n != 0 {
-		t.Fatalf("a failed restore left %d tables behind", n)
+	t.Logf("a truncated backup: %v", err)
+
+	_, err = dst.Exec(`CREATE TABLE local_notes (service_id uuid REFERENCES services)`)
+	must(t, err)
+	before := contents(t, dst, noColumns)
+	out, err = kithIn(t, env, "restore", "--force", path)
+	if err == nil || !reflect.DeepEqual(contents(t, dst, noColumns), before) {
+		t.Fatalf("a forced restore that failed part-way: %v, and it changed the database\n%s", err, out)
 	}
+	t.Logf("a forced restore that failed part-way: %v", err)
 }
 
 func noColumns(string) []string { return nil }
