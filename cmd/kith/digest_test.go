@@ -27,18 +27,24 @@ func digestFrom(t *testing.T, db *postgres.DB, from, key string, drop ...string)
 	}
 	q := fmt.Sprintf(`SELECT k, count(*) || ' rows ' || md5(string_agg(r, E'\n' ORDER BY r))
 FROM (SELECT %s AS k, (to_jsonb(t) - $1::text[])::text AS r FROM %s t) x GROUP BY k`, k, from)
-	rows, err := db.QueryContext(context.Background(), q, pq.Array(append([]string{}, drop...)))
+	return pairs(t, db, q, pq.Array(append([]string{}, drop...)))
+}
+
+// pairs runs q, whose rows are two strings, into a map from the first.
+func pairs(t *testing.T, db *postgres.DB, q string, args ...any) map[string]string {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), q, args...)
 	if err != nil {
-		t.Fatalf("digest of %s: %v", from, err)
+		t.Fatalf("%s: %v", q, err)
 	}
 	defer rows.Close()
 	out := map[string]string{}
 	for rows.Next() {
-		var id, sum string
-		if err := rows.Scan(&id, &sum); err != nil {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
 			t.Fatal(err)
 		}
-		out[id] = sum
+		out[k] = v
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
@@ -73,22 +79,8 @@ func contents(t *testing.T, db *postgres.DB, drop func(table string) []string) m
 	return out
 }
 
-// sequences gives every sequence's last value and whether it was used.
+// sequences gives every sequence's last value, or "unused".
 func sequences(t *testing.T, db *postgres.DB) map[string]string {
 	t.Helper()
-	const q = `SELECT sequencename, coalesce(last_value::text, 'unused') FROM pg_sequences WHERE schemaname = 'public'`
-	rows, err := db.QueryContext(context.Background(), q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[string]string{}
-	for rows.Next() {
-		var name, v string
-		if err := rows.Scan(&name, &v); err != nil {
-			t.Fatal(err)
-		}
-		out[name] = v
-	}
-	return out
+	return pairs(t, db, `SELECT sequencename, coalesce(last_value::text, 'unused') FROM pg_sequences WHERE schemaname = 'public'`)
 }
