@@ -67,7 +67,7 @@ func TestUserAndTeamCommands(t *testing.T) {
 // The path `make run` takes: no DATABASE_URL, so serve starts the embedded
 // cluster, answers /readyz, and stops everything on cancel.
 func TestServeOnEmbeddedCluster(t *testing.T) {
-	dataDir := t.TempDir()
+	dataDir := pgtest.DataDir(t)
 	addr := freeAddr(t)
 	env := envOf(map[string]string{"KITH_DATA": dataDir, "KITH_ADDR": addr, "KITH_LOG_LEVEL": "warn"})
 	ctx, cancel := context.WithCancel(t.Context())

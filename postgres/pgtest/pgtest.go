@@ -224,13 +224,13 @@ func withDatabase(dsn, name string) string {
 	return postgres.SwapDatabase(dsn, name)
 }
 
-// NewCluster starts a private embedded cluster for a test that stops and
-// starts PostgreSQL, which the shared one must never be. It lives in a
-// directory the server user can reach (so it never falls back to
-// /var/lib/kith) and is stopped and removed when the test ends.
-func NewCluster(t testing.TB) *postgres.Local {
+// DataDir returns a data directory, removed when the test ends, that the
+// embedded cluster's server user can reach when tests run as root. In
+// t.TempDir(), which only its owner may enter, the cluster would go to
+// /var/lib/kith instead and outlive the test.
+func DataDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "kith-cluster-")
+	dir, err := os.MkdirTemp("", "kith-data-")
 	if err == nil {
 		err = os.Chmod(dir, 0o755)
 	}
@@ -238,6 +238,15 @@ func NewCluster(t testing.TB) *postgres.Local {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// NewCluster starts a private embedded cluster for a test that stops and
+// starts PostgreSQL, which the shared one must never be. It is stopped and
+// removed when the test ends.
+func NewCluster(t testing.TB) *postgres.Local {
+	t.Helper()
+	dir := DataDir(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	l, err := postgres.StartLocal(ctx, dir, nil)
