@@ -52,12 +52,12 @@ func (s *Store) ImportOrganisation(ctx context.Context, rec ImportRecord, id str
 	if err != nil {
 		return "", err
 	}
-	_, v, err := s.PutOrganisation(ctx, id, in)
+	also := func(tx *sqlx.Tx) error { return recordSource(ctx, tx, rec, "organisation", id) }
+	_, v, err := s.saveOrganisation(ctx, id, in, upsert, also)
 	if err != nil {
 		return "", err
 	}
-	err = s.db.Tx(ctx, func(tx *sqlx.Tx) error { return recordSource(ctx, tx, rec, "organisation", id) })
-	return outcomeOf(existed, v), err
+	return outcomeOf(existed, v), nil
 }
 
 // ImportService creates or replaces listing id with what a source says,
@@ -71,17 +71,19 @@ func (s *Store) ImportService(ctx context.Context, rec ImportRecord, id string, 
 	if err != nil {
 		return "", err
 	}
-	_, v, err := s.PutService(ctx, id, in)
-	if err != nil {
-		return "", err
-	}
-	err = s.db.Tx(ctx, func(tx *sqlx.Tx) error {
+	// One transaction, so a killed import leaves each listing with its
+	// source record and terms, or not there at all.
+	also := func(tx *sqlx.Tx) error {
 		if err := recordSource(ctx, tx, rec, "service", id); err != nil {
 			return err
 		}
 		return replaceSourceTerms(ctx, tx, id, rec.Source, terms)
-	})
-	return outcomeOf(existed, v), err
+	}
+	_, v, err := s.saveService(ctx, id, in, upsert, also)
+	if err != nil {
+		return "", err
+	}
+	return outcomeOf(existed, v), nil
 }
 
 func (s *Store) exists(ctx context.Context, table, id string) (bool, error) {

@@ -69,21 +69,23 @@ func (s *Store) Organisations(ctx context.Context, limit, offset int) (Organisat
 
 // CreateOrganisation adds an organisation; only admins may.
 func (s *Store) CreateOrganisation(ctx context.Context, in OrganisationInput) (Organisation, *Version, error) {
-	return s.saveOrganisation(ctx, uuid.NewString(), in, create)
+	return s.saveOrganisation(ctx, uuid.NewString(), in, create, nothingElse)
 }
 
 // UpdateOrganisation replaces an organisation's details, moderated like
 // service listings.
 func (s *Store) UpdateOrganisation(ctx context.Context, id string, in OrganisationInput) (Organisation, *Version, error) {
-	return s.saveOrganisation(ctx, id, in, replace)
+	return s.saveOrganisation(ctx, id, in, replace, nothingElse)
 }
 
 // PutOrganisation creates or replaces organisation id (importers, demo).
 func (s *Store) PutOrganisation(ctx context.Context, id string, in OrganisationInput) (Organisation, *Version, error) {
-	return s.saveOrganisation(ctx, id, in, upsert)
+	return s.saveOrganisation(ctx, id, in, upsert, nothingElse)
 }
 
-func (s *Store) saveOrganisation(ctx context.Context, id string, in OrganisationInput, mode saveMode) (Organisation, *Version, error) {
+// saveOrganisation writes organisation id and then runs also in the same
+// transaction, changed or not.
+func (s *Store) saveOrganisation(ctx context.Context, id string, in OrganisationInput, mode saveMode, also func(*sqlx.Tx) error) (Organisation, *Version, error) {
 	u := UserFrom(ctx)
 	if u == nil {
 		return Organisation{}, nil, ErrUnauthenticated
@@ -117,13 +119,13 @@ func (s *Store) saveOrganisation(ctx context.Context, id string, in Organisation
 			b := orgs[0].Input()
 			before = &b
 		}
-		changed := changedFields(before, in)
-		if len(changed) == 0 {
-			return nil
+		if changed := changedFields(before, in); len(changed) > 0 {
+			apply := func(publish bool) error { return s.applyOrganisation(ctx, tx, id, in, publish) }
+			if ver, err = s.record(ctx, tx, "organisation", id, exists && orgs[0].Published, in, changed, apply); err != nil {
+				return err
+			}
 		}
-		apply := func(publish bool) error { return s.applyOrganisation(ctx, tx, id, in, publish) }
-		ver, err = s.record(ctx, tx, "organisation", id, exists && orgs[0].Published, in, changed, apply)
-		return err
+		return also(tx)
 	})
 	if err != nil {
 		return Organisation{}, nil, err

@@ -19,26 +19,31 @@ const (
 	upsert
 )
 
+// nothingElse is the also of a write that is all there is to do.
+func nothingElse(*sqlx.Tx) error { return nil }
+
 // CreateService adds a listing for in.OrganisationID. An admin's listing is
 // published at once; a VCSE editor's starts as a draft awaiting approval.
 func (s *Store) CreateService(ctx context.Context, in ServiceInput) (Service, *Version, error) {
-	return s.saveService(ctx, uuid.NewString(), in, create)
+	return s.saveService(ctx, uuid.NewString(), in, create, nothingElse)
 }
 
 // UpdateService replaces listing id. A VCSE editor's change to a published
 // listing waits as a pending version while the published one stays live.
 // Version is nil when the input changes nothing.
 func (s *Store) UpdateService(ctx context.Context, id string, in ServiceInput) (Service, *Version, error) {
-	return s.saveService(ctx, id, in, replace)
+	return s.saveService(ctx, id, in, replace, nothingElse)
 }
 
 // PutService creates or replaces listing id; importers and the demo use it so
 // that loading the same data twice leaves one copy.
 func (s *Store) PutService(ctx context.Context, id string, in ServiceInput) (Service, *Version, error) {
-	return s.saveService(ctx, id, in, upsert)
+	return s.saveService(ctx, id, in, upsert, nothingElse)
 }
 
-func (s *Store) saveService(ctx context.Context, id string, in ServiceInput, mode saveMode) (Service, *Version, error) {
+// saveService writes listing id and then runs also in the same
+// transaction, changed or not.
+func (s *Store) saveService(ctx context.Context, id string, in ServiceInput, mode saveMode, also func(*sqlx.Tx) error) (Service, *Version, error) {
 	u := UserFrom(ctx)
 	if u == nil {
 		return Service{}, nil, ErrUnauthenticated
@@ -71,13 +76,13 @@ func (s *Store) saveService(ctx context.Context, id string, in ServiceInput, mod
 			b := cur.Input()
 			before = &b
 		}
-		changed := changedFields(before, in)
-		if len(changed) == 0 {
-			return nil
+		if changed := changedFields(before, in); len(changed) > 0 {
+			apply := func(publish bool) error { return s.applyService(ctx, tx, id, in, publish) }
+			if ver, err = s.record(ctx, tx, "service", id, exists && cur.Published, in, changed, apply); err != nil {
+				return err
+			}
 		}
-		apply := func(publish bool) error { return s.applyService(ctx, tx, id, in, publish) }
-		ver, err = s.record(ctx, tx, "service", id, exists && cur.Published, in, changed, apply)
-		return err
+		return also(tx)
 	})
 	if err != nil {
 		return Service{}, nil, err

@@ -285,12 +285,16 @@ func parseMajorVersion(s string) ([]int, bool) {
 
 func hasServerBinaries(dir string) bool {
 	for _, name := range []string{"postgres", "initdb", "pg_ctl"} {
-		fi, err := os.Stat(filepath.Join(dir, name))
-		if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0 {
+		if !executable(filepath.Join(dir, name)) {
 			return false
 		}
 	}
 	return true
+}
+
+func executable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular() && fi.Mode().Perm()&0o111 != 0
 }
 
 // lookupServerUser returns nil when not root: then the server simply runs
@@ -670,6 +674,10 @@ func (l *Local) startOnFreePort(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return l.startOn(ctx, port)
+}
+
+func (l *Local) startOn(ctx context.Context, port int) error {
 	began := time.Now()
 	opts := fmt.Sprintf("-p %d %s", port, clusterOptions)
 	if _, err := l.run(ctx, "pg_ctl", "start", "-w", "-t", "60", "-D", l.dir, "-l", l.logPath(), "-o", opts); err != nil {

@@ -61,8 +61,9 @@ var codeKinds = map[pqerror.Code]error{
 // MapError translates driver errors into kinds once, so no other package needs
 // to know SQLSTATE codes. Errors it does not recognise pass through unchanged.
 func MapError(err error) error {
-	if err == nil {
-		return nil
+	var mapped *Error
+	if err == nil || errors.As(err, &mapped) {
+		return err
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return &Error{Kind: ErrNotFound, Err: err}

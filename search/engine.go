@@ -23,6 +23,7 @@ type Source interface {
 	OutboxAfter(ctx context.Context, seq int64, limit int) ([]directory.OutboxEntry, error)
 	SearchRecords(ctx context.Context, ids []string) ([]directory.SearchRecord, error)
 	ServicesOfOrganisations(ctx context.Context, orgIDs []string) ([]string, error)
+	ReindexRequestedAfter(ctx context.Context, seq int64) (bool, error)
 	EachSearchRecord(ctx context.Context, size int, fn func([]directory.SearchRecord) error) error
 }
 
@@ -43,6 +44,10 @@ type Config struct {
 
 // ErrNotReady answers text searches while the first index is being built.
 var ErrNotReady = errors.New("the search index is being built; try again shortly")
+
+// ErrIndexFailed answers a text search that failed inside the index, which
+// is then checked and, if damaged, rebuilt.
+var ErrIndexFailed = errors.New("the search index failed and is being checked; try again shortly")
 
 // Engine answers searches and keeps its index in step with the outbox.
 type Engine struct {
@@ -68,7 +73,7 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 		return nil, err
 	}
 	e := newEngine(cfg, root, unlock)
-	g, cursor, err := openCurrent(root)
+	g, cursor, err := e.openTrusted(ctx)
 	if err != nil {
 		e.cfg.Logger.Info("search index will be rebuilt", "dir", root, "reason", err)
 	}
@@ -88,6 +93,25 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 	e.cursor.Store(cursor)
 	e.ready.Store(true)
 	return e, nil
+}
+
+// openTrusted opens the current generation unless it must be rebuilt:
+// because it is damaged, or because a rebuild was asked for after its
+// position in the outbox, as kith reindex and kith restore do.
+func (e *Engine) openTrusted(ctx context.Context) (*generation, int64, error) {
+	g, cursor, err := openCurrent(e.root)
+	if err != nil {
+		return nil, 0, err
+	}
+	asked, err := e.cfg.Source.ReindexRequestedAfter(ctx, cursor)
+	if err == nil && asked {
+		err = errors.New("a rebuild was asked for after the index's position")
+	}
+	if err != nil {
+		g.discard()
+		return nil, 0, err
+	}
+	return g, cursor, nil
 }
 
 // removeStaleGenerations deletes what a crashed rebuild left behind.
@@ -215,13 +239,16 @@ func (e *Engine) Rebuild(ctx context.Context, progress func(int)) error {
 }
 
 func (e *Engine) rebuildLocked(ctx context.Context, progress func(int)) error {
+	if err := e.relock(); err != nil {
+		return fmt.Errorf("search: rebuild: %w", err)
+	}
 	g, err := newGeneration(e.root)
 	if err != nil {
 		return err
 	}
 	tbl, head, err := e.load(ctx, g, progress)
 	if err == nil {
-		err = g.seal(e.root, head)
+		err = g.seal(ctx, e.root, head)
 	}
 	if err != nil {
 		g.discard()
@@ -287,7 +314,7 @@ func (e *Engine) Close() error {
 	defer e.writeMu.Unlock()
 	var err error
 	if g := e.gen.Swap(nil); g != nil {
-		err = g.idx.Close()
+		err = g.close()
 	}
 	if e.unlock != nil {
 		e.unlock()

@@ -58,10 +58,16 @@ func (e *Engine) step(ctx context.Context) error {
 	return e.CatchUp(ctx)
 }
 
-// CatchUp applies every outbox change after the index's cursor.
+// CatchUp applies every outbox change after the index's cursor, or
+// rebuilds the index when it has been damaged under this process.
 func (e *Engine) CatchUp(ctx context.Context) error {
 	e.writeMu.Lock()
 	defer e.writeMu.Unlock()
+	if err := e.damage(); err != nil {
+		e.gen.Load().damaged.Store(true)
+		e.cfg.Logger.Warn("search index damaged; rebuilding it beside the live one", "dir", e.root, "reason", err)
+		return e.rebuildLocked(ctx, nil)
+	}
 	for {
 		cursor := e.cursor.Load()
 		entries, err := e.cfg.Source.OutboxAfter(ctx, cursor, outboxPage)

@@ -1,11 +1,13 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -23,8 +25,11 @@ var (
 // generation is one index on disk. A rebuild writes a new generation next to
 // the live one and swaps it in, so search never goes offline.
 type generation struct {
-	dir string
-	idx bleve.Index
+	dir      string
+	idx      bleve.Index
+	suspect  atomic.Bool // a search failed inside bleve: check the files
+	panicked atomic.Bool // a search panicked inside bleve: search it no more
+	damaged  atomic.Bool // being replaced because it is damaged
 }
 
 // ErrInUse means another process holds the index directory.
@@ -72,7 +77,7 @@ func openCurrent(root string) (*generation, int64, error) {
 		return nil, 0, fmt.Errorf("no index yet: %w", err)
 	}
 	dir := filepath.Join(root, filepath.Base(string(name)))
-	idx, err := bleve.Open(dir)
+	idx, err := openChecked(dir)
 	if err != nil {
 		return nil, 0, fmt.Errorf("index unreadable: %w", err)
 	}
@@ -103,13 +108,21 @@ func newGeneration(root string) (*generation, error) {
 	return &generation{dir: dir, idx: idx}, nil
 }
 
-// seal records the mapping version and cursor and makes g the generation
-// opened at next start.
-func (g *generation) seal(root string, cursor int64) error {
-	if err := g.idx.SetInternal(versionKey, []byte(strconv.Itoa(MappingVersion))); err != nil {
+// seal records the mapping version and cursor and, once bleve has them
+// and every document on disk, makes g the generation opened at next start.
+// Batches return before bleve writes them (unsafe_batch), and closing does
+// not write what is pending, so without the wait a restart soon after a
+// rebuild would find the index incomplete and rebuild it again.
+func (g *generation) seal(ctx context.Context, root string, cursor int64) error {
+	b := g.idx.NewBatch()
+	b.SetInternal(versionKey, []byte(strconv.Itoa(MappingVersion)))
+	b.SetInternal(cursorKey, []byte(strconv.FormatInt(cursor, 10)))
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err := g.idx.Batch(b); err != nil {
 		return err
 	}
-	if err := g.idx.SetInternal(cursorKey, []byte(strconv.FormatInt(cursor, 10))); err != nil {
+	if err := g.waitPersisted(ctx, persisted); err != nil {
 		return err
 	}
 	tmp := filepath.Join(root, "CURRENT.tmp")
@@ -119,8 +132,39 @@ func (g *generation) seal(root string, cursor int64) error {
 	return os.Rename(tmp, filepath.Join(root, "CURRENT"))
 }
 
+// waitPersisted waits for bleve's word that a batch is on disk. bleve
+// retries a failed write for ever without calling back, so its background
+// failures end the wait too.
+func (g *generation) waitPersisted(ctx context.Context, persisted <-chan error) error {
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-persisted:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+			if err := g.backgroundFailure(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // discard closes g and deletes it from disk.
 func (g *generation) discard() {
-	g.idx.Close()
+	g.close()
 	os.RemoveAll(g.dir)
+}
+
+// close closes g's index, in the background when it has failed: bleve can
+// hang for ever closing an index whose writer died mid-write, holding its
+// bolt lock, and no caller may hang with it.
+func (g *generation) close() error {
+	if g.damaged.Load() || g.panicked.Load() || g.backgroundFailure() != nil {
+		go g.idx.Close()
+		return nil
+	}
+	return g.idx.Close()
 }

@@ -92,10 +92,10 @@ func (e *Engine) textHits(ctx context.Context, q *Query, m *matcher) (map[string
 	parts = append(parts, filterQueries(q, m)...)
 	bq := bleve.NewConjunctionQuery(parts...)
 	req := bleve.NewSearchRequestOptions(bq, firstPage, 0, false)
-	res, err := e.alias.SearchInContext(ctx, req)
+	res, err := e.searchIndex(ctx, req)
 	if err == nil && res.Total > uint64(len(res.Hits)) && len(res.Hits) < maxHits {
 		req.Size = int(min(res.Total, maxHits))
-		res, err = e.alias.SearchInContext(ctx, req)
+		res, err = e.searchIndex(ctx, req)
 	}
 	if err != nil {
 		return nil, err
@@ -105,6 +105,11 @@ func (e *Engine) textHits(ctx context.Context, q *Query, m *matcher) (map[string
 		scores[h.ID] = h.Score
 	}
 	return scores, nil
+}
+
+// searchIndex asks bleve, surviving what a damaged index does to it.
+func (e *Engine) searchIndex(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	return e.guard(ctx, func() (*bleve.SearchResult, error) { return e.alias.SearchInContext(ctx, req) })
 }
 
 // checkHits applies the exact filters and distance to bleve's hits.

@@ -3,8 +3,6 @@ package search_test
 import (
 	"context"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -177,27 +175,6 @@ func TestInactiveServiceDisappears(t *testing.T) {
 	}
 	if got := f.shorts(t, e, near+"&category=walking"); len(got) != 0 {
 		t.Fatalf("inactive service still found: %v", got)
-	}
-}
-
-func TestDeletedIndexIsRebuiltWithSameResults(t *testing.T) {
-	f := newFixture(t)
-	dir := t.TempDir()
-	e := f.open(t, dir)
-	queries := []string{near, near + "&q=gardening&radius_km=10", near + "&free=true", "q=walk"}
-	var before [][]string
-	for _, q := range queries {
-		before = append(before, f.shorts(t, e, q))
-	}
-	e.Close()
-	if err := os.RemoveAll(dir); err != nil {
-		t.Fatal(err)
-	}
-	again := f.open(t, filepath.Clean(dir))
-	for i, q := range queries {
-		if got := f.shorts(t, again, q); !reflect.DeepEqual(got, before[i]) {
-			t.Fatalf("%s after rebuild: %v, before %v", q, got, before[i])
-		}
 	}
 }
 

@@ -26,6 +26,7 @@ var errorKinds = []struct {
 	{directory.ErrInvalid, fiber.StatusUnprocessableEntity, "some fields need correcting"},
 	{directory.ErrUnavailable, fiber.StatusServiceUnavailable, "the database is unavailable; try again shortly"},
 	{search.ErrNotReady, fiber.StatusServiceUnavailable, search.ErrNotReady.Error()},
+	{search.ErrIndexFailed, fiber.StatusServiceUnavailable, search.ErrIndexFailed.Error()},
 	{context.DeadlineExceeded, fiber.StatusServiceUnavailable, "the request took too long; try again shortly"},
 }
 

@@ -16,7 +16,9 @@ func (s *server) healthz(c *fiber.Ctx) error {
 }
 
 // readyz answers 200 only when every dependency answers, so a load balancer
-// stops sending work to a process whose database is gone.
+// stops sending work to a process whose database is gone. Anyone may ask,
+// so a failing check says what the error table says, not the driver's
+// words (addresses, ports).
 func (s *server) readyz(c *fiber.Ctx) error {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
 	defer cancel()
@@ -24,7 +26,8 @@ func (s *server) readyz(c *fiber.Ctx) error {
 	ready := true
 	for name, r := range s.ready {
 		if err := r.Ready(ctx); err != nil {
-			checks[name] = err.Error()
+			_, body := describe(err)
+			checks[name] = body.Error
 			ready = false
 			continue
 		}

@@ -23,6 +23,7 @@ import (
 // assured for referrals with a service, and a signed-in user of each kind.
 type refFixture struct {
 	app      *fiber.App
+	cfg      web.Config // what app was made from, for tests that remake it
 	db       *postgres.DB
 	dir      *directory.Store
 	ref      *referral.Store
@@ -35,12 +36,19 @@ type refFixture struct {
 
 func newRefFixture(t *testing.T) *refFixture {
 	t.Helper()
-	f := &refFixture{db: pgtest.New(t), now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), cookies: map[string]string{}}
+	return newRefFixtureOn(t, pgtest.New(t))
+}
+
+// newRefFixtureOn sets the region up in db, a migrated database.
+func newRefFixtureOn(t *testing.T, db *postgres.DB) *refFixture {
+	t.Helper()
+	f := &refFixture{db: db, now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), cookies: map[string]string{}}
 	clock := func() time.Time { return f.now }
 	f.dir = directory.NewStore(f.db)
 	assurance := qa.NewStore(f.db, f.dir, clock)
 	f.ref = referral.NewStore(f.db, f.dir, assurance, clock)
-	f.app = web.New(web.Config{Directory: f.dir, QA: assurance, Referrals: f.ref, Now: clock})
+	f.cfg = web.Config{Directory: f.dir, QA: assurance, Referrals: f.ref, Now: clock}
+	f.app = web.New(f.cfg)
 	admin := directory.WithUser(context.Background(), directory.SystemUser())
 	team, _ := f.dir.CreateTeam(admin, directory.TeamInput{Name: "Sunderland East PCN", AreaCode: "E08000024"})
 	other, _ := f.dir.CreateTeam(admin, directory.TeamInput{Name: "Coalfields PCN", AreaCode: "E08000024"})

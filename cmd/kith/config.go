@@ -77,19 +77,28 @@ func (e *env) searchConfig(dataDir string) search.Config {
 		Assurer: search.QAAssurer{QA: e.qa}, Logger: e.log}
 }
 
+// databaseURL is the configured database: DATABASE_URL, or else the
+// embedded cluster's, started if need be until release is called.
+func databaseURL(ctx context.Context, cfg config, log *slog.Logger) (dsn string, release func(), err error) {
+	if cfg.DatabaseURL != "" {
+		return cfg.DatabaseURL, func() {}, nil
+	}
+	local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
+	if err != nil {
+		return "", nil, err
+	}
+	return local.DSN("kith"), func() { local.Release(context.WithoutCancel(ctx)) }, nil
+}
+
 // withDatabase opens the configured database (starting the embedded cluster
 // when no DATABASE_URL is set), migrates it, runs fn, and closes everything in
 // reverse order of opening.
 func withDatabase(ctx context.Context, cfg config, log *slog.Logger, fn func(*env) error) error {
-	dsn := cfg.DatabaseURL
-	if dsn == "" {
-		local, err := postgres.StartLocal(ctx, cfg.DataDir, log)
-		if err != nil {
-			return err
-		}
-		defer local.Release(context.WithoutCancel(ctx))
-		dsn = local.DSN("kith")
+	dsn, release, err := databaseURL(ctx, cfg, log)
+	if err != nil {
+		return err
 	}
+	defer release()
 	openCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	db, err := postgres.Open(openCtx, dsn)

@@ -35,6 +35,9 @@ Usage:
   kith import csv [--source NAME] [--vocabulary FILE] FILE
                              import a spreadsheet in the layout of docs/IMPORT.md
   kith import postcodes FILE load the ONS Postcode Directory (ONSPD or NSPL CSV) for national coverage
+  kith backup FILE           back the database up to FILE (pg_dump's custom format)
+  kith restore [--force] FILE
+                             restore a backup into the database, which must be empty unless --force
   kith bench search [--services N] [--queries N] [--seed N] [--http-seconds S] [--profile DIR]
                              benchmark search on a generated dataset in database kith_bench (recreated)
   kith bench gaps [--referrals N] [--services N] [--seed N] [--radius-km R] [--runs N]
@@ -75,6 +78,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return benchCmd(ctx, cfg, log, args[1:], stdout)
 	case "import":
 		return importCmd(ctx, cfg, log, args[1:], stdout)
+	case "backup":
+		return backupCmd(ctx, cfg, log, args[1:], stdout)
+	case "restore":
+		return restoreCmd(ctx, cfg, log, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

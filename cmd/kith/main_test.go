@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,13 @@ import (
 	"kith/postgres/pgtest"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv(asKith) != "" {
+		main()
+		os.Exit(0)
+	}
+	pgtest.Main(m)
+}
 
 func envOf(vars map[string]string) func(string) string {
 	return func(k string) string { return vars[k] }
@@ -60,7 +67,7 @@ func TestUserAndTeamCommands(t *testing.T) {
 // The path `make run` takes: no DATABASE_URL, so serve starts the embedded
 // cluster, answers /readyz, and stops everything on cancel.
 func TestServeOnEmbeddedCluster(t *testing.T) {
-	dataDir := t.TempDir()
+	dataDir := pgtest.DataDir(t)
 	addr := freeAddr(t)
 	env := envOf(map[string]string{"KITH_DATA": dataDir, "KITH_ADDR": addr, "KITH_LOG_LEVEL": "warn"})
 	ctx, cancel := context.WithCancel(t.Context())

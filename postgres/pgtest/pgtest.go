@@ -232,3 +232,36 @@ func withDatabase(dsn, name string) string {
 	}
 	return postgres.SwapDatabase(dsn, name)
 }
+
+// DataDir returns a data directory, removed when the test ends, that the
+// embedded cluster's server user can reach when tests run as root. In
+// t.TempDir(), which only its owner may enter, the cluster would go to
+// /var/lib/kith instead and outlive the test.
+func DataDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "kith-data-")
+	if err == nil {
+		err = os.Chmod(dir, 0o755)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// NewCluster starts a private embedded cluster for a test that stops and
+// starts PostgreSQL, which the shared one must never be. It is stopped and
+// removed when the test ends.
+func NewCluster(t testing.TB) *postgres.Local {
+	t.Helper()
+	dir := DataDir(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	l, err := postgres.StartLocal(ctx, dir, nil)
+	if err != nil {
+		t.Fatalf("pgtest: private cluster: %v", err)
+	}
+	t.Cleanup(func() { l.Release(context.Background()) })
+	return l
+}
