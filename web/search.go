@@ -36,30 +36,38 @@ type searchAnswer struct {
 }
 
 func (s *server) search(c *fiber.Ctx) error {
-	if s.searcher == nil {
-		return search.ErrNotReady
-	}
 	params, err := url.ParseQuery(string(c.Request().URI().QueryString()))
 	if err != nil {
 		return errBadParam("query", "is not a valid URL query string")
 	}
-	q, err := search.ParseQuery(params)
-	var pe *search.ParamError
-	if errors.As(err, &pe) {
-		return errBadParam(pe.Param, pe.Why)
-	}
-	if err != nil {
-		return err
-	}
-	res, err := s.searcher.Search(c.UserContext(), q)
-	if err != nil {
-		return err
-	}
-	results, err := s.hydrate(c, q, res.Hits)
+	_, res, results, err := s.runSearch(c, params)
 	if err != nil {
 		return err
 	}
 	return c.JSON(searchAnswer{Total: res.Total, Results: results, Facets: res.Facets})
+}
+
+// runSearch answers a search given as URL parameters with its results
+// filled in from PostgreSQL, for the API and the pages alike; a parameter
+// that is wrong is a badParam naming it.
+func (s *server) runSearch(c *fiber.Ctx, params url.Values) (search.Query, search.Result, []searchResult, error) {
+	if s.searcher == nil {
+		return search.Query{}, search.Result{}, nil, search.ErrNotReady
+	}
+	q, err := search.ParseQuery(params)
+	var pe *search.ParamError
+	if errors.As(err, &pe) {
+		return q, search.Result{}, nil, errBadParam(pe.Param, pe.Why)
+	}
+	if err != nil {
+		return q, search.Result{}, nil, err
+	}
+	res, err := s.searcher.Search(c.UserContext(), q)
+	if err != nil {
+		return q, res, nil, err
+	}
+	results, err := s.hydrate(c, q, res.Hits)
+	return q, res, results, err
 }
 
 // hydrate fills hits in from PostgreSQL, dropping any the database no longer
