@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -70,7 +71,10 @@ func takeFlash(c *fiber.Ctx) string {
 	if raw == "" {
 		return ""
 	}
-	c.ClearCookie(flashCookie)
+	// Not c.ClearCookie: that cannot delete a cookie set with a path, and
+	// the message would show again on every page for its minute.
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
+		Secure: c.Protocol() == "https", Expires: time.Unix(1, 0)})
 	b, err := base64.RawURLEncoding.DecodeString(raw)
 	if err != nil {
 		return ""
