@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"kith/referral"
 )
 
 // pageCSRF is the double-submit token the page tests send as cookie and field.
@@ -271,5 +274,38 @@ func TestReferralFormsRefuseInPlainEnglish(t *testing.T) {
 	}
 	if !strings.Contains(body, "First contact after 0 days") {
 		t.Error("the message back does not tell of the contact")
+	}
+}
+
+// TestTriageOnTheReferralPage: declining asks for a reason (and for "other",
+// why), and accepting codes the referral with SNOMED CT on its timeline.
+func TestTriageOnTheReferralPage(t *testing.T) {
+	f := newRefFixture(t)
+	var in referral.ReferralInput
+	raw, _ := json.Marshal(referralBody())
+	json.Unmarshal(raw, &in)
+	r, _, err := f.ref.CreateReferral(f.workerAs, in, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/app/referrals/" + r.ID + "/status"
+	for form, want := range map[string]string{
+		"status=declined":                     `id="decline_reason-error"><span class="nhsuk-u-visually-hidden">Error: </span>Choose why the referral is declined`,
+		"status=declined&decline_reason=other": `id="decline_note-error"><span class="nhsuk-u-visually-hidden">Error: </span>Why is required`,
+		"status=redirected":                   `id="redirected_to-error"><span class="nhsuk-u-visually-hidden">Error: </span>Where to is required`,
+	} {
+		values, _ := url.ParseQuery(form)
+		if status, body, _ := f.page(t, "worker", "POST", path, values); status != 422 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d\n%s", form, status, errorsOf(body))
+		}
+	}
+	status, _, resp := f.page(t, "worker", "POST", path, url.Values{"status": {"accepted"}})
+	if status != 303 {
+		t.Fatalf("accepting: %d", status)
+	}
+	body, _ := f.follow(t, "worker", resp)
+	if !strings.Contains(body, "The referral is now: accepted") ||
+		!strings.Contains(body, "Accepted for social prescribing (SNOMED CT 871731000000106)") {
+		t.Fatalf("after accepting:\n%s", body)
 	}
 }

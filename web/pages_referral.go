@@ -48,7 +48,7 @@ func (s *server) referralPage(c *fiber.Ctx) error {
 // problems, after a failed change) in place.
 func (s *server) renderReferral(c *fiber.Ctx, ctx context.Context, r referral.Referral, status int, v *view) error {
 	d := referralView{lwHead: newHead(r, "overview"), Age: age(r.Person.DateOfBirth, s.now()),
-		DeclineReasons: options("decline", referral.DeclineReasons), ConsentKinds: options("consent", referral.ConsentKinds)}
+		DeclineReasons: append([]option{{Value: "", Label: "Choose a reason"}}, options("decline", referral.DeclineReasons)...), ConsentKinds: options("consent", referral.ConsentKinds)}
 	for _, next := range r.Next {
 		if next == referral.StatusClosed {
 			d.CanClose = true

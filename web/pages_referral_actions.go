@@ -35,6 +35,10 @@ func (s *server) referralStatusPost(c *fiber.Ctx) error {
 	names := statusFields[to]
 	m := referral.Move{Status: to, Reason: v.Form.Value(names["reason"]), Note: v.Form.Value(names["note"]),
 		RedirectedTo: v.Form.Value(names["redirected_to"])}
+	if to == referral.StatusDeclined && m.Reason == "" {
+		v.Form.Fail("decline_reason", "Choose why the referral is declined")
+		return s.renderReferral(c, ctx, r, fiber.StatusUnprocessableEntity, v)
+	}
 	moved, err := s.ref.Move(ctx, r.ID, m)
 	if err != nil {
 		rename := func(k string) string { return cmp.Or(names[k], k) }
