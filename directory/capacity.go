@@ -77,9 +77,11 @@ type Reservation struct {
 	Waitlisted bool // true: on the waiting list rather than holding a place
 }
 
-// decide is the whole capacity rule, kept pure so it can be tested case by
+// Offer is the whole capacity rule, kept pure so it can be tested case by
 // case: reserve a place, join the waiting list, or refuse with a reason.
-func (c Capacity) decide(now time.Time) (Reservation, string) {
+// Reserve applies it under a lock; pages call it to say beforehand what
+// asking for a place would get.
+func (c Capacity) Offer(now time.Time) (Reservation, string) {
 	switch {
 	case c.PausedAt(now):
 		return Reservation{}, ReasonPaused

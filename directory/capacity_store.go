@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"kith/postgres"
 )
@@ -44,6 +45,24 @@ func (s *Store) Capacity(ctx context.Context, serviceID string) (Capacity, error
 		return Capacity{ServiceID: serviceID, Unit: "places", ResponseDays: 5}, nil
 	}
 	return c, postgres.MapError(err)
+}
+
+// Capacities returns the capacity of each of the given services that has
+// set one, by service id; signed-in users only, as for Capacity.
+func (s *Store) Capacities(ctx context.Context, serviceIDs []string) (map[string]Capacity, error) {
+	if UserFrom(ctx) == nil {
+		return nil, ErrUnauthenticated
+	}
+	const q = capacityColumns + ` WHERE service_id = ANY($1::uuid[])`
+	var rows []Capacity
+	if err := s.db.SelectContext(ctx, &rows, q, pq.Array(serviceIDs)); err != nil {
+		return nil, postgres.MapError(err)
+	}
+	out := make(map[string]Capacity, len(rows))
+	for _, c := range rows {
+		out[c.ServiceID] = c
+	}
+	return out, nil
 }
 
 // SetCapacity sets a service's capacity; the organisation's editors and
@@ -161,7 +180,7 @@ func (s *Store) Reserve(ctx context.Context, tx *sqlx.Tx, serviceID string, read
 
 func (s *Store) take(ctx context.Context, tx *sqlx.Tx, c Capacity) (Reservation, error) {
 	now := s.now()
-	r, reason := c.decide(now)
+	r, reason := c.Offer(now)
 	if reason != "" {
 		return r, refuse(reason)
 	}

@@ -188,3 +188,36 @@ func TestCapacityRules(t *testing.T) {
 	wantProblems(t, err, "maximum")
 	wantProblems(t, err, "unit")
 }
+
+// TestCapacitiesSayWhatAskingWouldGet reads capacities in bulk and asks
+// each what a request for a place would get, as the connect page does.
+func TestCapacitiesSayWhatAskingWouldGet(t *testing.T) {
+	s := newStore(t)
+	id := serviceWithCapacity(t, s, directory.CapacityInput{Maximum: ptr(1), Waitlist: ptr(1)})
+	offer := func() (directory.Reservation, string) {
+		t.Helper()
+		all, err := s.Capacities(asAdmin(), []string{id, "6a8e0c1d-7e3f-4a10-8b8c-1f0e6a434b55"})
+		if err != nil || len(all) != 1 {
+			t.Fatalf("capacities %v %v", all, err)
+		}
+		return all[id].Offer(time.Now())
+	}
+	if r, why := offer(); r.Waitlisted || why != "" {
+		t.Fatalf("empty service offers %+v %q", r, why)
+	}
+	if _, err := reserve(s, id, ready{}); err != nil {
+		t.Fatal(err)
+	}
+	if r, why := offer(); !r.Waitlisted || why != "" {
+		t.Fatalf("full service with a waiting list offers %+v %q", r, why)
+	}
+	if _, err := s.Pause(asAdmin(), id, directory.PauseInput{Reason: "Winter break"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, why := offer(); why != directory.ReasonPaused {
+		t.Fatalf("paused service offers %q", why)
+	}
+	if _, err := s.Capacities(t.Context(), []string{id}); !errors.Is(err, directory.ErrUnauthenticated) {
+		t.Fatalf("anonymous: %v", err)
+	}
+}

@@ -168,6 +168,21 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return nonNil(out), postgres.MapError(err)
 }
 
+// TeamLinkWorkers lists the active link workers of a team by name, for
+// assigning its referrals; the team's own link workers and admins may.
+func (s *Store) TeamLinkWorkers(ctx context.Context, teamID string) ([]User, error) {
+	u := UserFrom(ctx)
+	mine := u.Is(RoleLinkWorker) && u.TeamID != nil && *u.TeamID == teamID
+	if !mine && !u.Is(RoleAdmin) {
+		return nil, forbiddenOrAnonymous(u)
+	}
+	const q = `SELECT ` + userColumns + ` FROM users u
+WHERE u.team_id = $1 AND u.role = 'link_worker' AND NOT u.disabled ORDER BY u.name, u.email`
+	var out []User
+	err := s.db.SelectContext(ctx, &out, q, teamID)
+	return nonNil(out), postgres.MapError(err)
+}
+
 // CreateTeam adds a link-worker team; admins only.
 func (s *Store) CreateTeam(ctx context.Context, in TeamInput) (Team, error) {
 	return s.PutTeam(ctx, uuid.NewString(), in)

@@ -59,6 +59,25 @@ func TestUsersTeamsAndSessions(t *testing.T) {
 	}
 }
 
+func TestTeamLinkWorkers(t *testing.T) {
+	s := newStore(t)
+	team, _ := s.CreateTeam(asAdmin(), directory.TeamInput{Name: "Washington PCN", AreaCode: "E08000024"})
+	other, _ := s.CreateTeam(asAdmin(), directory.TeamInput{Name: "Coalfields PCN", AreaCode: "E08000024"})
+	zoe := mustUser(t, s, directory.UserInput{Email: "zoe@pcn.example", Name: "Zoe Hall", Role: "link_worker", TeamID: team.ID})
+	mustUser(t, s, directory.UserInput{Email: "amy@pcn.example", Name: "Amy Carr", Role: "link_worker", TeamID: team.ID})
+	outsider := mustUser(t, s, directory.UserInput{Email: "tom@coal.example", Name: "Tom Ng", Role: "link_worker", TeamID: other.ID})
+	got, err := s.TeamLinkWorkers(as(zoe), team.ID)
+	if err != nil || len(got) != 2 || got[0].Name != "Amy Carr" || got[1].ID != zoe.ID {
+		t.Fatalf("team link workers %+v %v", got, err)
+	}
+	if _, err := s.TeamLinkWorkers(as(outsider), team.ID); !errors.Is(err, directory.ErrForbidden) {
+		t.Fatalf("another team's link worker: %v", err)
+	}
+	if got, err := s.TeamLinkWorkers(asAdmin(), other.ID); err != nil || len(got) != 1 {
+		t.Fatalf("admin: %+v %v", got, err)
+	}
+}
+
 func TestPasswordHashing(t *testing.T) {
 	h, err := directory.HashPassword("correct horse battery")
 	if err != nil {

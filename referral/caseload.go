@@ -27,15 +27,19 @@ const (
 )
 
 // CaseloadFilter narrows a team's caseload. Without a status, referrals
-// that have ended are left out.
+// that have ended are left out. AttentionFirst puts the people waiting too
+// long for a first contact on top, then those gone quiet (no contact in 21
+// days, or a service not answering), then those past twelve weeks, before
+// the usual urgent-and-oldest order: a link worker's day starts with them.
 type CaseloadFilter struct {
-	TeamID       string
-	LinkWorkerID string
-	Unassigned   bool
-	Status       Status
-	Flag         string
-	Limit        int
-	Offset       int
+	TeamID         string
+	LinkWorkerID   string
+	Unassigned     bool
+	Status         Status
+	Flag           string
+	AttentionFirst bool
+	Limit          int
+	Offset         int
 }
 
 // Validate checks the flag is one of Flags.

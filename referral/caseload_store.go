@@ -12,7 +12,8 @@ import (
 
 // caseloadSelect computes each flag once, in f, so the list shows and
 // filters by the same definition. Parameters: $1 overdue cutoffs, $2–$4 the
-// first-contact, quiet and twelve-week thresholds, $5 open statuses.
+// first-contact, quiet and twelve-week thresholds, $5 open statuses, $14
+// whether flagged cases come first.
 const caseloadSelect = `
 SELECT r.id, p.name AS person_name, r.status, r.urgency, r.team_id, r.link_worker_id,
        COALESCE(w.name, '') AS link_worker_name, r.received_at, r.first_contact_at, c.contacts, c.last_contact_at,
@@ -30,7 +31,10 @@ WHERE r.team_id = $6 AND ($7 = '' OR r.link_worker_id = NULLIF($7, '')::uuid)
   AND (NOT $8 OR r.link_worker_id IS NULL)
   AND (r.status = $9 OR ($9 = '' AND r.status <> ALL($10)))
   AND ($11 = '' OR (to_jsonb(f) ->> $11)::boolean)
-ORDER BY r.urgency <> 'routine' DESC, r.received_at, r.id
+ORDER BY $14 AND f.overdue_first_contact DESC,
+         $14 AND (f.no_contact_21_days OR f.connection_overdue) DESC,
+         $14 AND f.past_12_weeks DESC,
+         r.urgency <> 'routine' DESC, r.received_at, r.id
 LIMIT $12 OFFSET $13`
 
 type caseRow struct {
@@ -39,8 +43,9 @@ type caseRow struct {
 	Total    int                            `db:"total"`
 }
 
-// Caseload lists a team's referrals, urgent and oldest first, with the
-// flags that say who needs attention. Its link workers and admins may.
+// Caseload lists a team's referrals, urgent and oldest first (flagged ones
+// before them when asked), with the flags that say who needs attention. Its
+// link workers and admins may.
 func (s *Store) Caseload(ctx context.Context, f CaseloadFilter) (CaseloadPage, error) {
 	a := s.actNow(ctx)
 	if !holds(a.user, f.TeamID) {
@@ -55,7 +60,7 @@ func (s *Store) Caseload(ctx context.Context, f CaseloadFilter) (CaseloadPage, e
 		err := tx.SelectContext(ctx, &rows, caseloadSelect, pq.Array(overdueCutoffs(a.at)),
 			a.at.Add(-firstContactWithin), a.at.Add(-contactEvery), a.at.Add(-usualSupport), pq.Array(names(Statuses, Status.Open)),
 			f.TeamID, f.LinkWorkerID, f.Unassigned, string(f.Status), pq.Array(names(Statuses, Status.Ended)), f.Flag,
-			f.Limit, f.Offset)
+			f.Limit, f.Offset, f.AttentionFirst)
 		if err != nil {
 			return err
 		}

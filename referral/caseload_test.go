@@ -86,3 +86,23 @@ func (f *fixture) wantCases(t *testing.T, filter referral.CaseloadFilter, ids ..
 		t.Fatalf("listing %d cases wrote %d audit rows", len(ids), now-audited)
 	}
 }
+
+// TestCaseloadAttentionFirst: asked to, the caseload puts a person still
+// waiting for a first contact on top, then one gone quiet, then the rest in
+// the usual order.
+func TestCaseloadAttentionFirst(t *testing.T) {
+	f := newFixture(t)
+	quiet := f.accepted(t)
+	f.now = start.Add(time.Minute)
+	busy := f.accepted(t)
+	f.now = start.Add(2 * time.Minute)
+	waiting := f.newReferral(t)
+	f.contact(t, quiet.ID, referral.ContactInput{Kind: "phone"})
+	f.contact(t, busy.ID, referral.ContactInput{Kind: "phone"})
+	f.now = start.Add(22 * 24 * time.Hour)
+	f.contact(t, busy.ID, referral.ContactInput{Kind: "face_to_face"})
+
+	f.wantCases(t, referral.CaseloadFilter{}, quiet.ID, busy.ID, waiting.ID)
+	f.wantCases(t, referral.CaseloadFilter{AttentionFirst: true}, waiting.ID, quiet.ID, busy.ID)
+	f.wantCases(t, referral.CaseloadFilter{AttentionFirst: true, Flag: referral.FlagNoRecentContact}, quiet.ID)
+}

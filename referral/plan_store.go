@@ -95,23 +95,34 @@ FROM care_plans WHERE referral_id = $1`
 	return err
 }
 
-// loadPlan returns version (0 for the latest) and how many versions there
-// are; nil when there is no plan yet. Asking for a version that does not
-// exist is ErrNotFound.
-func loadPlan(ctx context.Context, tx *sqlx.Tx, id string, version int) (*Plan, int, error) {
-	const q = `
+// planSelect reads the versions of referral $1's plan, each with how many
+// versions there are.
+const planSelect = `
 SELECT p.version, p.goals, p.actions, to_char(p.review_on, 'YYYY-MM-DD') AS review_on,
        COALESCE(u.name, '') AS created_by, p.created_at,
        (SELECT count(*) FROM care_plans WHERE referral_id = $1) AS versions
 FROM care_plans p LEFT JOIN users u ON u.id = p.created_by
-WHERE p.referral_id = $1 AND ($2 = 0 OR p.version = $2)
-ORDER BY p.version DESC LIMIT 1`
-	var rows []struct {
-		Plan
-		GoalsCol   postgres.JSON[[]string] `db:"goals"`
-		ActionsCol postgres.JSON[[]Action] `db:"actions"`
-		Versions   int                     `db:"versions"`
-	}
+WHERE p.referral_id = $1`
+
+type planRow struct {
+	Plan
+	GoalsCol   postgres.JSON[[]string] `db:"goals"`
+	ActionsCol postgres.JSON[[]Action] `db:"actions"`
+	Versions   int                     `db:"versions"`
+}
+
+func (r planRow) plan() Plan {
+	p := r.Plan
+	p.Goals, p.Actions, p.CreatedAt = nonNil(r.GoalsCol.V), nonNil(r.ActionsCol.V), london(p.CreatedAt)
+	return p
+}
+
+// loadPlan returns version (0 for the latest) and how many versions there
+// are; nil when there is no plan yet. Asking for a version that does not
+// exist is ErrNotFound.
+func loadPlan(ctx context.Context, tx *sqlx.Tx, id string, version int) (*Plan, int, error) {
+	const q = planSelect + ` AND ($2 = 0 OR p.version = $2) ORDER BY p.version DESC LIMIT 1`
+	var rows []planRow
 	if err := tx.SelectContext(ctx, &rows, q, id, version); err != nil {
 		return nil, 0, err
 	}
@@ -121,9 +132,26 @@ ORDER BY p.version DESC LIMIT 1`
 	if len(rows) == 0 {
 		return nil, 0, nil
 	}
-	p := rows[0].Plan
-	p.Goals, p.Actions, p.CreatedAt = nonNil(rows[0].GoalsCol.V), nonNil(rows[0].ActionsCol.V), london(p.CreatedAt)
+	p := rows[0].plan()
 	return &p, rows[0].Versions, nil
+}
+
+// PlanHistory lists every version of the plan, newest first; none before
+// the first is saved.
+func (s *Store) PlanHistory(ctx context.Context, id string) ([]Plan, error) {
+	const q = planSelect + ` ORDER BY p.version DESC`
+	var rows []planRow
+	err := s.withReferral(ctx, id, actionRead, "plan_history", func(tx *sqlx.Tx, _ state, _ act) error {
+		return tx.SelectContext(ctx, &rows, q, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Plan, len(rows))
+	for i, r := range rows {
+		out[i] = r.plan()
+	}
+	return out, nil
 }
 
 // Plan returns the plan view with version of the plan (0 for the latest).

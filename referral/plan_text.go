@@ -26,7 +26,7 @@ func (v PlanView) Text() string {
 		section(&b, "What we will do", actionLines(v.Plan.Actions))
 	}
 	section(&b, "Where I have been connected", connectionLines(v.Connections))
-	section(&b, "How I am feeling", outcomeLines(v.Outcomes))
+	section(&b, "How I am feeling", v.Feelings())
 	b.WriteString("\nKeep this summary. If anything changes, get in touch with your link worker.\n")
 	return b.String()
 }
@@ -60,9 +60,11 @@ func connectionLines(conns []Connection) []string {
 	return out
 }
 
-func outcomeLines(outcomes []OutcomeChange) []string {
+// Feelings says, in the person's terms, how their wellbeing scores have
+// changed: one line per measure taken at the start and again since.
+func (v PlanView) Feelings() []string {
 	var out []string
-	for _, o := range outcomes {
+	for _, o := range v.Outcomes {
 		switch {
 		case o.ScoreChange != nil:
 			out = append(out, fmt.Sprintf("Wellbeing score (SWEMWBS): %d at the start, %d now",

@@ -159,6 +159,26 @@ func (s *server) routes(app *fiber.App) {
 	work.Get("/", s.appHome)
 
 	// Pages: link worker.
+	lw := forLinkWorkers
+	work.Get("/caseload", lw, s.caseloadPage)
+	work.Get("/referrals/new", lw, s.newReferralPage)
+	work.Post("/referrals/new", lw, s.newReferralPost)
+	work.Get("/referrals/:id", lw, s.referralPage)
+	work.Post("/referrals/:id/status", lw, s.referralStatusPost)
+	work.Post("/referrals/:id/assign", lw, s.referralAssignPost)
+	work.Post("/referrals/:id/consents", lw, s.referralConsentPost)
+	work.Post("/referrals/:id/connections/:conn", lw, s.connectionMovePost)
+	work.Get("/referrals/:id/contacts", lw, s.contactsPage)
+	work.Post("/referrals/:id/contacts", lw, s.contactsPost)
+	work.Get("/referrals/:id/plan", lw, s.planPage)
+	work.Post("/referrals/:id/plan", lw, s.planPost)
+	work.Get("/referrals/:id/plan/print", lw, s.planPrintPage)
+	work.Get("/referrals/:id/connect", lw, s.connectPage)
+	work.Post("/referrals/:id/connect", lw, s.connectPost)
+	work.Get("/referrals/:id/outcomes", lw, s.outcomesPage)
+	work.Post("/referrals/:id/outcomes", lw, s.outcomesPost)
+	work.Get("/referrals/:id/close", lw, s.closePage)
+	work.Post("/referrals/:id/close", lw, s.closePost)
 
 	// Pages: VCSE editor.
 	work.Get("/organisation", vcseEditor, s.vcseOrganisationPage)

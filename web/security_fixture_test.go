@@ -215,7 +215,7 @@ func (f *secFixture) path(pattern string) string {
 	segs := strings.Split(pattern, "/")
 	for i, s := range segs {
 		switch s {
-		case ":id":
+		case ":id", ":conn":
 			segs[i] = f.ids[segs[i-1]]
 		case ":key":
 			segs[i] = "safer_recruitment"

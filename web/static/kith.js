@@ -131,3 +131,10 @@ function enhance(root) {
 
 enhance(document);
 document.body.addEventListener('htmx:afterSwap', (e) => enhance(e.target));
+
+// Print buttons (the printable plan): hidden without scripts, when the
+// browser's own print command does the same.
+document.querySelectorAll('[data-print]').forEach((el) => {
+  el.hidden = false;
+  el.addEventListener('click', () => window.print());
+});
