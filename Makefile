@@ -10,7 +10,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 5s
 GOBIN       := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: run test build deps postgres assets chromium vet staticcheck unit fuzz-short fuzz clean
+.PHONY: run test build deps postgres assets chromium screenshots vet staticcheck unit fuzz-short fuzz clean
 
 run: postgres build
 	$(BIN) demo
@@ -42,6 +42,11 @@ $(VENDOR)/.built: package.json package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/htmx.js
 	sed -e 's#//\# sourceMappingURL=.*##' node_modules/chart.js/dist/chart.umd.min.js > $(VENDOR)/chart/chart.js
 	touch $@
+
+# The browser tests again, saving each main page into docs/screenshots.
+screenshots: postgres assets chromium
+	mkdir -p docs/screenshots
+	KITH_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 ./web/e2e/
 
 # Debian's Chromium drives the browser tests (web/e2e).
 chromium:

@@ -51,3 +51,17 @@ func homeFor(u *directory.User) string {
 	}
 	return "/"
 }
+
+// roleName is how the header names a user's role.
+func roleName(r directory.Role) string {
+	if n, ok := roleNames[r]; ok {
+		return n
+	}
+	return string(r)
+}
+
+var roleNames = map[directory.Role]string{
+	directory.RoleAdmin: "administrator", directory.RoleQAReviewer: "quality reviewer",
+	directory.RoleLinkWorker: "link worker", directory.RoleVCSEEditor: "community organisation",
+	directory.RoleCommissioner: "commissioner",
+}

@@ -294,9 +294,9 @@ func TestTriageOnTheReferralPage(t *testing.T) {
 	}
 	path := "/app/referrals/" + r.ID + "/status"
 	for form, want := range map[string]string{
-		"status=declined":                     `id="decline_reason-error"><span class="nhsuk-u-visually-hidden">Error: </span>Choose why the referral is declined`,
+		"status=declined":                      `id="decline_reason-error"><span class="nhsuk-u-visually-hidden">Error: </span>Choose why the referral is declined`,
 		"status=declined&decline_reason=other": `id="decline_note-error"><span class="nhsuk-u-visually-hidden">Error: </span>Why is required`,
-		"status=redirected":                   `id="redirected_to-error"><span class="nhsuk-u-visually-hidden">Error: </span>Where to is required`,
+		"status=redirected":                    `id="redirected_to-error"><span class="nhsuk-u-visually-hidden">Error: </span>Where to is required`,
 	} {
 		values, _ := url.ParseQuery(form)
 		if status, body, _ := f.page(t, "worker", "POST", path, values); status != 422 || !strings.Contains(body, want) {

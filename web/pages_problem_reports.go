@@ -10,10 +10,10 @@ import (
 
 // problemReportsView is the moderators' list of problem reports.
 type problemReportsView struct {
-	Reports    []problemReportRow
-	Total      int
-	All        bool // resolved reports too
-	Pages      pubPages
+	Reports []problemReportRow
+	Total   int
+	All     bool // resolved reports too
+	Pages   pubPages
 }
 
 type problemReportRow struct {

@@ -67,6 +67,7 @@ func pageSet() map[string]*template.Template {
 
 var templateFuncs = template.FuncMap{
 	"asset":    assetURL,
+	"roleName": roleName,
 	"field":    newField,
 	"json":     toJSON,
 	"london":   londonTime,
