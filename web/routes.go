@@ -105,6 +105,7 @@ func (s *server) routes(app *fiber.App) {
 	// (docs/INSIGHT.md), and the link workers' community work log.
 	api.Get("/gaps", s.gaps)
 	api.Get("/reports/referrals-by-source", s.report(insight.ReportBySource))
+	api.Get("/reports/referrals-by-month", s.report(insight.ReportByMonth))
 	api.Get("/reports/referrals-by-need", s.report(insight.ReportByNeed))
 	api.Get("/reports/referrals-by-imd", s.report(insight.ReportByIMD))
 	api.Get("/reports/referrals-by-age", s.report(insight.ReportByAge))

@@ -15,6 +15,7 @@ type Report string
 
 const (
 	ReportBySource        Report = "referrals-by-source"
+	ReportByMonth         Report = "referrals-by-month"
 	ReportByNeed          Report = "referrals-by-need"
 	ReportByIMD           Report = "referrals-by-imd"
 	ReportByAge           Report = "referrals-by-age"
@@ -28,7 +29,7 @@ const (
 )
 
 // Reports lists every report, in the order the docs describe them.
-var Reports = []Report{ReportBySource, ReportByNeed, ReportByIMD, ReportByAge, ReportTriage, ReportContacts,
+var Reports = []Report{ReportBySource, ReportByMonth, ReportByNeed, ReportByIMD, ReportByAge, ReportTriage, ReportContacts,
 	ReportConnections, ReportOutcomes, ReportCommunityGroups, ReportUnmetNeeds, ReportCommunityWork}
 
 // Table is a report: rows of what they are about (dimensions) and figures
