@@ -53,6 +53,8 @@ type server struct {
 	pages    map[string]*template.Template
 	tiles    string
 	csp      string
+	// jobs are the admin's long actions running in this process.
+	jobs jobs
 }
 
 // New returns the Fiber app with every route mounted.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"kith/directory"
 	"kith/referral/insight"
 )
 
@@ -152,8 +153,29 @@ func (s *server) routes(app *fiber.App) {
 	// Pages: QA reviewer.
 
 	// Pages: commissioner.
+	commissioners := pageFor(directory.RoleCommissioner, directory.RoleAdmin)
+	work.Get("/insight", commissioners, s.insightPage)
+	work.Get("/insight/areas/:code", commissioners, s.insightAreaPage)
 
 	// Pages: admin.
+	admins := pageFor(directory.RoleAdmin)
+	work.Get("/admin", admins, s.adminPage)
+	work.Get("/admin/users", admins, s.usersPage)
+	work.Post("/admin/users", admins, s.createUserPost)
+	work.Get("/admin/teams", admins, s.teamsPage)
+	work.Post("/admin/teams", admins, s.createTeamPost)
+	work.Get("/admin/taxonomy", admins, s.taxonomyPage)
+	work.Get("/admin/taxonomy/:code", admins, s.termPage)
+	work.Post("/admin/taxonomy/:code", admins, s.updateTermPost)
+	work.Get("/admin/qa-templates", admins, s.templatesPage)
+	work.Post("/admin/qa-templates", admins, s.publishTemplatePost)
+	work.Get("/admin/moderation", admins, s.moderationPage)
+	work.Post("/admin/moderation/:id/approve", admins, s.approvePost)
+	work.Post("/admin/moderation/:id/reject", admins, s.rejectPost)
+	work.Get("/admin/reindex", admins, s.reindexPage)
+	work.Post("/admin/reindex", admins, s.startReindex)
+	work.Get("/admin/import", admins, s.importPage)
+	work.Post("/admin/import", admins, s.startImport)
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

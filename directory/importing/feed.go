@@ -64,11 +64,22 @@ func readItem(ctx context.Context, src Feed, mapper oruk.Mapper, im *Importer, n
 type FileFeed struct {
 	name string
 	data []byte
+	page *oruk.Page // already read, when the caller checked the file first
 	read bool
 }
 
-// NewFileFeed reads a saved feed called name.
+// NewFileFeed reads a saved feed called name when the import asks for it.
 func NewFileFeed(name string, data []byte) *FileFeed { return &FileFeed{name: name, data: data} }
+
+// ReadFile reads a saved feed called name now, so a file that is not a feed
+// can be refused before an import starts.
+func ReadFile(name string, data []byte) (*FileFeed, error) {
+	p, err := oruk.ReadPage(data)
+	if err != nil {
+		return nil, err
+	}
+	return &FileFeed{name: name, page: &p}, nil
+}
 
 // Name is the file's name.
 func (f *FileFeed) Name() string { return f.name }
@@ -79,6 +90,9 @@ func (f *FileFeed) Next(context.Context) (oruk.Page, bool, error) {
 		return oruk.Page{}, false, nil
 	}
 	f.read = true
+	if f.page != nil {
+		return *f.page, true, nil
+	}
 	p, err := oruk.ReadPage(f.data)
 	if err != nil {
 		return oruk.Page{}, false, fmt.Errorf("%s: %w", f.name, err)
