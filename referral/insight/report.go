@@ -32,6 +32,9 @@ const (
 var Reports = []Report{ReportBySource, ReportByMonth, ReportByNeed, ReportByIMD, ReportByAge, ReportTriage, ReportContacts,
 	ReportConnections, ReportOutcomes, ReportCommunityGroups, ReportUnmetNeeds, ReportCommunityWork}
 
+// Title says what report r counts, as its tables and CSV files are headed.
+func (r Report) Title() string { return builders[r].title }
+
 // Table is a report: rows of what they are about (dimensions) and figures
 // (one per column), with notes on what the figures mean.
 type Table struct {

@@ -68,6 +68,9 @@ func TestReportsByHand(t *testing.T) {
 		t.Run(string(tt.report)+" for "+tt.who, func(t *testing.T) {
 			tab, err := r.ins.Report(r.users[tt.who], tt.report, r.query(t, false, ""))
 			must(t, err)
+			if tab.Title == "" || tab.Title != tt.report.Title() {
+				t.Errorf("title %q, Report.Title %q", tab.Title, tt.report.Title())
+			}
 			got := rows(tab)
 			for row, want := range tt.want {
 				if got[row] != want {
