@@ -274,6 +274,6 @@ func (b *tab) text(sel string) string {
 func (b *tab) count(sel string) int {
 	b.t.Helper()
 	var nodes []*cdp.Node
-	b.run(chromedp.Nodes(sel, &nodes, chromedp.ByQuery, chromedp.AtLeast(0)))
+	b.run(chromedp.Nodes(sel, &nodes, chromedp.ByQueryAll, chromedp.AtLeast(0)))
 	return len(nodes)
 }
