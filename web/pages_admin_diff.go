@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"sort"
@@ -170,6 +171,9 @@ func diffText(v any, venues map[string]string) string {
 }
 
 func diffObject(m map[string]any, venues map[string]string) string {
+	if _, ok := m["freq"].(string); ok {
+		return sessionText(m, venues)
+	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -202,4 +206,46 @@ func diffSorted(s []string) []string {
 	c := slices.Clone(s)
 	sort.Strings(c)
 	return c
+}
+
+// dayNames are the weekdays of a session's byday codes.
+var dayNames = map[string]string{"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
+	"FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+
+// ordinals are the weeks of a monthly session's codes (1SA, -1FR).
+var ordinals = map[string]string{"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "-1": "last"}
+
+// sessionText reads a session as a person would say it: "Weekly on
+// Thursday, 13:30 to 15:30, at Hendon Community Centre".
+func sessionText(m map[string]any, venues map[string]string) string {
+	str := func(k string) string { s, _ := m[k].(string); return s }
+	var days []string
+	list, _ := m["byday"].([]any)
+	for _, d := range list {
+		code, _ := d.(string)
+		week, day := code[:max(0, len(code)-2)], code[max(0, len(code)-2):]
+		name := cmp.Or(dayNames[day], code)
+		if week != "" {
+			name = "the " + cmp.Or(ordinals[week], week) + " " + name
+		}
+		days = append(days, name)
+	}
+	out := sentence(strings.ToLower(str("freq"))) + " on " + strings.Join(days, " and ") + ", " + str("opens_at") + " to " + str("closes_at")
+	if v := venues[str("location_id")]; v != "" {
+		out += ", at " + v
+	}
+	var when []string
+	if from := str("valid_from"); from != "" {
+		when = append(when, "from "+from)
+	}
+	if to := str("valid_to"); to != "" {
+		when = append(when, "until "+to)
+	}
+	if len(when) > 0 {
+		out += " (" + strings.Join(when, " ") + ")"
+	}
+	if d := str("description"); d != "" {
+		out += ": " + d
+	}
+	return out
 }

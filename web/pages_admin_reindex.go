@@ -60,7 +60,7 @@ func (s *server) startReindex(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	err = s.startJob(c, "reindex", "Rebuild of the search index", func(ctx context.Context, j *job) (any, error) {
+	err = s.startJob(c, "reindex", "rebuild of the search index", func(ctx context.Context, j *job) (any, error) {
 		j.progress(0, total)
 		return nil, s.searcher.Rebuild(ctx, func(n int) { j.progress(n, total) })
 	})

@@ -197,7 +197,7 @@ func TestModeration(t *testing.T) {
 	admin := f.users["admin"]
 	_, page, _ := admin.get(t, "/app/admin/moderation")
 	for _, want := range []string{"<del>Roker Park walk</del>", "<ins>Roker Park health walk</ins>", "Sessions",
-		"<ins>byday: TH; closes at: 15:30; freq: WEEKLY; opens at: 13:30</ins>", `id="note-` + ver.ID + `"`} {
+		"<ins>Weekly on Thursday, 13:30 to 15:30</ins>", `id="note-` + ver.ID + `"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("queue lacks %s", want)
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strconv"
 
 	"kith/referral/insight"
@@ -9,7 +10,7 @@ import (
 // areaFigures are one area's figures, for the dashboard's panel or a page.
 type areaFigures struct {
 	Title, Category, Page string
-	Rank, Band            string
+	Standing              string // its rank and band, in a sentence
 	Rows                  []figureRow
 	Withheld              bool
 	InPanel               bool
@@ -17,16 +18,15 @@ type areaFigures struct {
 
 func newAreaFigures(a insight.GapArea, g insight.Gaps, bands gapBands, f insightFilter) areaFigures {
 	d := areaFigures{Title: "Area " + areaLabel(a), Category: "every need", Page: areaHref(a, f),
-		Rank: "Not ranked: its figures are withheld", Band: "none: its figures are withheld",
-		Withheld: a.GapScore.Suppressed}
+		Standing: "Not ranked, and no band: its figures are withheld.", Withheld: a.GapScore.Suppressed}
 	if g.Category != nil {
 		d.Category = g.Category.Name
 	}
-	if a.Rank != nil {
-		d.Rank = strconv.Itoa(*a.Rank) + " of " + strconv.Itoa(len(g.Areas))
-	}
-	if b, ok := bands.of(a); ok {
-		d.Band = strconv.Itoa(b) + " of 4"
+	switch b, ok := bands.of(a); {
+	case ok && b == 0:
+		d.Standing = "No gap here (band 0)."
+	case ok:
+		d.Standing = fmt.Sprintf("Ranked %d of %d areas by gap score; band %d of 4.", *a.Rank, len(g.Areas), b)
 	}
 	d.Rows = []figureRow{
 		{"Gap score", figureText(a.GapScore), "demand left without a place, weighted by deprivation"},

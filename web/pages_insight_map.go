@@ -20,6 +20,7 @@ type gapMap struct {
 	AllLink  string // the table with every area, when More > 0
 	CSV      string
 	Areas    int
+	NoGaps   bool // no area has a gap: every drawn area is band 0
 }
 
 // mapSpec is what kith.js draws from data-map.
@@ -68,6 +69,7 @@ func newGapMap(g insight.Gaps, f insightFilter, all bool) gapMap {
 				Radius: markerRadius[f.Geography]})
 		}
 	}
+	m.NoGaps = len(m.Legend) == 1 && m.Legend[0].Band == 0
 	shown := min(len(g.Areas), topAreas)
 	if all {
 		shown = min(len(g.Areas), maxMapAreas)
@@ -102,13 +104,16 @@ func areaLabel(a insight.GapArea) string {
 // areaCells are an area's row in the table of gaps; its link opens the
 // area's figures in the panel beside the map.
 func areaCells(a insight.GapArea, bands gapBands, f insightFilter) []cell {
-	band := "withheld"
+	band, rank := "withheld", optionalInt(a.Rank)
 	if b, ok := bands.of(a); ok {
 		band = strconv.Itoa(b)
+		if b == 0 {
+			rank = "–" // no gap: a last place shared by all ranks nothing
+		}
 	}
 	name := linkCell(areaLabel(a), areaHref(a, f))
 	name.Panel = "area-panel"
-	return []cell{name, numberCell(optionalInt(a.Rank)), numberCell(band), numberCell(figureText(a.GapScore)),
+	return []cell{name, numberCell(rank), numberCell(band), numberCell(figureText(a.GapScore)),
 		numberCell(figureText(a.Demand)), numberCell(figureText(a.Access)), numberCell(strconv.Itoa(a.Services)),
 		numberCell(optionalInt(a.IMDDecile))}
 }
@@ -187,7 +192,10 @@ func (b gapBands) legend(areas []insight.GapArea) []legendItem {
 			continue
 		}
 		label := "No gap (score 0)"
-		if band > 0 {
+		switch {
+		case band > 0 && lo[band] == hi[band]:
+			label = "Gap score " + trimFloat(lo[band])
+		case band > 0:
 			label = fmt.Sprintf("Gap score %s to %s", trimFloat(lo[band]), trimFloat(hi[band]))
 		}
 		out = append(out, legendItem{Band: band, Label: label, Count: plural(n[band], "area")})

@@ -42,13 +42,14 @@ type sectionSpec struct {
 	dim              string                   // the heading of the rows' column
 	label            func(insight.Row) string // a row's name
 	charted          []int                    // the columns drawn
-	chartRows        func([]insight.Row) []insight.Row
-	tableRows        func([]insight.Row) []insight.Row
+	// chartRows and tableRows choose the rows drawn and tabled, in order.
+	chartRows func([]insight.Row) []insight.Row
+	tableRows func([]insight.Row) []insight.Row
 }
 
 // sections are the reports the dashboard draws, in order.
 var sections = []sectionSpec{
-	{report: insight.ReportByMonth, id: "referrals-over-time", title: "Referrals over time", chart: "line",
+	{report: insight.ReportByMonth, id: "referrals-over-time", title: "Referrals over time", chart: "bar",
 		intro: "Referrals received each month with a need in the category.", dim: "Month",
 		label: monthLabel, charted: []int{0}, chartRows: withoutAll, tableRows: everyRow},
 	{report: insight.ReportBySource, id: "referrals-by-source", title: "Where referrals come from", chart: "bar",
@@ -57,16 +58,16 @@ var sections = []sectionSpec{
 	{report: insight.ReportByNeed, id: "referrals-by-need", title: "What people are referred for", chart: "bar",
 		intro: "The ten needs most often coded on referrals; the table has every need coded at least once.",
 		dim:   "Need", label: func(r insight.Row) string { return r.Dims[1] }, charted: []int{0},
-		chartRows: topTen(0), tableRows: nonZero},
+		chartRows: busiest(10), tableRows: nonZero},
 	{report: insight.ReportOutcomes, id: "outcomes", title: "Outcomes: change in wellbeing", chart: "bar",
 		intro: "Mean ONS4 answers (0 to 10) at baseline and at follow-up; a rise is better, except for anxiety, " +
 			"where a fall is better. SWEMWBS is in the table.", dim: "Measure", label: outcomeLabel,
 		charted: []int{1, 2}, chartRows: ons4Rows, tableRows: everyRow},
 	{report: insight.ReportCommunityGroups, id: "provider-load", title: "Load on community groups", chart: "bar",
 		intro: "Connections each group received from link workers, accepted and attended: the ten busiest are " +
-			"drawn, every group is in the table.", dim: "Organisation",
+			"drawn, the twenty busiest are in the table, and every group is in the CSV.", dim: "Organisation",
 		label: func(r insight.Row) string { return r.Dims[1] }, charted: []int{0, 1, 2},
-		chartRows: topTen(0), tableRows: nonZero},
+		chartRows: busiest(10), tableRows: withTotal(busiest(20))},
 }
 
 func (s *server) reportSections(c *fiber.Ctx, f insightFilter) ([]reportSection, error) {
@@ -141,13 +142,20 @@ func nonZero(rows []insight.Row) []insight.Row {
 	})
 }
 
-// topTen is the ten rows with the most in column col, withheld counts
-// (under 5) last.
-func topTen(col int) func([]insight.Row) []insight.Row {
+// busiest is the n rows with the most in the first column; withheld
+// counts (under 5) and zeros are left out.
+func busiest(n int) func([]insight.Row) []insight.Row {
 	return func(rows []insight.Row) []insight.Row {
-		kept := slices.DeleteFunc(withoutAll(rows), func(r insight.Row) bool { return r.Figures[col].Value == nil || *r.Figures[col].Value == 0 })
-		slices.SortStableFunc(kept, func(a, b insight.Row) int { return cmp.Compare(*b.Figures[col].Value, *a.Figures[col].Value) })
-		return kept[:min(10, len(kept))]
+		kept := slices.DeleteFunc(withoutAll(rows), func(r insight.Row) bool { return r.Figures[0].Value == nil || *r.Figures[0].Value == 0 })
+		slices.SortStableFunc(kept, func(a, b insight.Row) int { return cmp.Compare(*b.Figures[0].Value, *a.Figures[0].Value) })
+		return kept[:min(n, len(kept))]
+	}
+}
+
+// withTotal adds a report's total row to the rows pick keeps.
+func withTotal(pick func([]insight.Row) []insight.Row) func([]insight.Row) []insight.Row {
+	return func(rows []insight.Row) []insight.Row {
+		return append(pick(rows), slices.DeleteFunc(slices.Clone(rows), func(r insight.Row) bool { return !isAll(r) })...)
 	}
 }
 
