@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,45 +73,76 @@ func TestAdminUsersAndChecklist(t *testing.T) {
 	b.shot("admin-qa-templates")
 }
 
-// proposeListing has a VCSE editor add a listing through the API, which
-// waits for moderation, and returns its name and pending version's id.
-func proposeListing(t *testing.T, srv *server) (string, string) {
+// apiUser is someone signed in to the JSON API, with their own cookies.
+type apiUser struct {
+	t      *testing.T
+	base   string
+	client *http.Client
+}
+
+func signInAPI(t *testing.T, srv *server, email, password string) *apiUser {
 	t.Helper()
-	client := &http.Client{Timeout: 20 * time.Second}
-	login, _ := json.Marshal(map[string]string{"email": vcse2Login, "password": demoPassword})
-	resp, err := client.Post(srv.URL+"/api/session", "application/json", bytes.NewReader(login))
+	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var me struct {
-		OrganisationID string `json:"organisation_id"`
-	}
-	json.NewDecoder(resp.Body).Decode(&me)
-	resp.Body.Close()
-	name := fmt.Sprintf("Valley Gardens sketching %d", time.Now().UnixNano())
-	body, _ := json.Marshal(map[string]any{"organisation_id": me.OrganisationID, "name": name,
-		"description": "Drawing in the gardens, pencils provided.", "categories": []string{"art-classes"},
-		"locations": []map[string]any{{"name": "Sun Pavilion", "postcode": "HG1 2BA"}},
-		"schedules": []map[string]any{{"freq": "WEEKLY", "byday": []string{"FR"}, "opens_at": "10:00", "closes_at": "12:00"}}})
-	req, _ := http.NewRequest("POST", srv.URL+"/api/services", bytes.NewReader(body))
+	u := &apiUser{t: t, base: srv.URL, client: &http.Client{Timeout: 20 * time.Second, Jar: jar}}
+	u.send("POST", "/api/session", map[string]string{"email": email, "password": password}, 200, nil)
+	return u
+}
+
+// send makes a JSON request, wants the status given and decodes the answer
+// into out.
+func (u *apiUser) send(method, path string, body any, status int, out any) {
+	u.t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, u.base+path, bytes.NewReader(raw))
 	req.Header.Set("Content-Type", "application/json")
-	for _, c := range resp.Cookies() {
-		req.AddCookie(c)
-	}
-	resp, err = client.Do(req)
+	resp, err := u.client.Do(req)
 	if err != nil {
-		t.Fatal(err)
+		u.t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != status {
+		u.t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, answer, status)
+	}
+	if out != nil {
+		json.Unmarshal(answer, out)
+	}
+}
+
+// proposeListing makes an organisation of its own with an editor, who adds a
+// listing that waits for moderation (so no other test's organisation
+// changes); it returns the listing's name and pending version's id.
+func proposeListing(t *testing.T, srv *server) (string, string) {
+	t.Helper()
+	n := time.Now().UnixNano()
+	admin := signInAPI(t, srv, adminLogin, demoPassword)
+	var org struct {
+		Current struct {
+			ID string `json:"id"`
+		} `json:"current"`
+	}
+	admin.send("POST", "/api/organisations", map[string]any{"name": fmt.Sprintf("Harrogate Sketchers %d", n)}, 201, &org)
+	email := fmt.Sprintf("e2e-editor-%d@kith.example", n)
+	admin.send("POST", "/api/users", map[string]any{"email": email, "role": "vcse_editor",
+		"organisation_id": org.Current.ID, "password": demoPassword}, 201, nil)
+	editor := signInAPI(t, srv, email, demoPassword)
+	name := fmt.Sprintf("Valley Gardens sketching %d", n)
 	var created struct {
 		Version struct {
 			ID    string `json:"id"`
 			State string `json:"state"`
 		} `json:"version"`
 	}
-	json.NewDecoder(resp.Body).Decode(&created)
-	if resp.StatusCode != 202 || created.Version.State != "pending" {
-		t.Fatalf("proposing a listing: %d %+v", resp.StatusCode, created)
+	editor.send("POST", "/api/services", map[string]any{"organisation_id": org.Current.ID, "name": name,
+		"description": "Drawing in the gardens, pencils provided.", "categories": []string{"art-classes"},
+		"locations": []map[string]any{{"name": "Sun Pavilion", "postcode": "HG1 2BA"}},
+		"schedules": []map[string]any{{"freq": "WEEKLY", "byday": []string{"FR"}, "opens_at": "10:00", "closes_at": "12:00"}}},
+		202, &created)
+	if created.Version.State != "pending" {
+		t.Fatalf("the new listing is %q, want pending", created.Version.State)
 	}
 	return name, created.Version.ID
 }
