@@ -73,27 +73,27 @@ func TestAdminUsersAndChecklist(t *testing.T) {
 	b.shot("admin-qa-templates")
 }
 
-// apiUser is someone signed in to the JSON API, with their own cookies.
-type apiUser struct {
+// apiSession is someone signed in to the JSON API, with their own cookies.
+type apiSession struct {
 	t      *testing.T
 	base   string
 	client *http.Client
 }
 
-func signInAPI(t *testing.T, srv *server, email, password string) *apiUser {
+func openAPISession(t *testing.T, srv *server, email, password string) *apiSession {
 	t.Helper()
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := &apiUser{t: t, base: srv.URL, client: &http.Client{Timeout: 20 * time.Second, Jar: jar}}
+	u := &apiSession{t: t, base: srv.URL, client: &http.Client{Timeout: 20 * time.Second, Jar: jar}}
 	u.send("POST", "/api/session", map[string]string{"email": email, "password": password}, 200, nil)
 	return u
 }
 
 // send makes a JSON request, wants the status given and decodes the answer
 // into out.
-func (u *apiUser) send(method, path string, body any, status int, out any) {
+func (u *apiSession) send(method, path string, body any, status int, out any) {
 	u.t.Helper()
 	raw, _ := json.Marshal(body)
 	req, _ := http.NewRequest(method, u.base+path, bytes.NewReader(raw))
@@ -118,7 +118,7 @@ func (u *apiUser) send(method, path string, body any, status int, out any) {
 func proposeListing(t *testing.T, srv *server) (string, string) {
 	t.Helper()
 	n := time.Now().UnixNano()
-	admin := signInAPI(t, srv, adminLogin, demoPassword)
+	admin := openAPISession(t, srv, adminLogin, demoPassword)
 	var org struct {
 		Current struct {
 			ID string `json:"id"`
@@ -128,7 +128,7 @@ func proposeListing(t *testing.T, srv *server) (string, string) {
 	email := fmt.Sprintf("e2e-editor-%d@kith.example", n)
 	admin.send("POST", "/api/users", map[string]any{"email": email, "role": "vcse_editor",
 		"organisation_id": org.Current.ID, "password": demoPassword}, 201, nil)
-	editor := signInAPI(t, srv, email, demoPassword)
+	editor := openAPISession(t, srv, email, demoPassword)
 	name := fmt.Sprintf("Valley Gardens sketching %d", n)
 	var created struct {
 		Version struct {

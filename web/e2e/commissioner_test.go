@@ -8,18 +8,18 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// download is what fetching a link with the page's cookies answered.
-type download struct {
+// fetchedLink is what fetching a link with the page's cookies answered.
+type fetchedLink struct {
 	Status int    `json:"status"`
 	Type   string `json:"type"`
 	Body   string `json:"body"`
 }
 
-// fetchLink fetches the href of the first link matching sel from inside
+// fetchHref fetches the href of the first link matching sel from inside
 // the page, so with the signed-in browser's own cookies.
-func (b *tab) fetchLink(sel string) download {
+func (b *tab) fetchHref(sel string) fetchedLink {
 	b.t.Helper()
-	var d download
+	var d fetchedLink
 	js := `(async () => {
   const r = await fetch(document.querySelector(` + "`" + sel + "`" + `).href, {credentials: 'same-origin'});
   return {status: r.status, type: r.headers.get('content-type') || '', body: await r.text()};
@@ -28,8 +28,8 @@ func (b *tab) fetchLink(sel string) download {
 	return d
 }
 
-// csvHeader is the first line of a CSV file after its # comment lines.
-func csvHeader(body string) string {
+// csvHeaderOf is the first line of a CSV file after its # comment lines.
+func csvHeaderOf(body string) string {
 	for _, line := range strings.Split(body, "\n") {
 		if !strings.HasPrefix(line, "#") {
 			return line
@@ -85,9 +85,9 @@ func TestCommissionerGapMap(t *testing.T) {
 		`a[href^="/api/gaps"]`:                       "rank,code,name,lon,lat,gap_score,demand",
 		`a[href^="/api/reports/referrals-by-month"]`: "month,referrals",
 	} {
-		d := b.fetchLink(sel)
-		if d.Status != 200 || !strings.HasPrefix(d.Type, "text/csv") || !strings.HasPrefix(csvHeader(d.Body), header) {
-			t.Errorf("%s: %d %q, header %q", sel, d.Status, d.Type, csvHeader(d.Body))
+		d := b.fetchHref(sel)
+		if d.Status != 200 || !strings.HasPrefix(d.Type, "text/csv") || !strings.HasPrefix(csvHeaderOf(d.Body), header) {
+			t.Errorf("%s: %d %q, header %q", sel, d.Status, d.Type, csvHeaderOf(d.Body))
 		}
 	}
 }
