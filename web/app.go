@@ -58,6 +58,8 @@ type server struct {
 	tiles    string
 	csp      string
 	proxies  trustedProxies
+	// jobs are the admin's long actions running in this process.
+	jobs jobs
 }
 
 // New returns the Fiber app with every route mounted.

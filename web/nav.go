@@ -33,6 +33,8 @@ var roleNav = map[directory.Role][]navItem{
 	},
 	directory.RoleQAReviewer: {
 		{Label: "Review queue", Href: "/app/qa"},
+		{Label: "Moderation", Href: "/app/admin/moderation"},
+		{Label: "Problem reports", Href: "/app/admin/reports"},
 	},
 	directory.RoleCommissioner: {
 		{Label: "Insight", Href: "/app/insight"},
@@ -41,6 +43,7 @@ var roleNav = map[directory.Role][]navItem{
 		{Label: "Admin", Href: "/app/admin"},
 		{Label: "Moderation", Href: "/app/admin/moderation"},
 		{Label: "Review queue", Href: "/app/qa"},
+		{Label: "Problem reports", Href: "/app/admin/reports"},
 	},
 }
 

@@ -112,6 +112,7 @@ func (s *server) routes(app *fiber.App) {
 	// (docs/INSIGHT.md), and the link workers' community work log.
 	api.Get("/gaps", s.gaps)
 	api.Get("/reports/referrals-by-source", s.report(insight.ReportBySource))
+	api.Get("/reports/referrals-by-month", s.report(insight.ReportByMonth))
 	api.Get("/reports/referrals-by-need", s.report(insight.ReportByNeed))
 	api.Get("/reports/referrals-by-imd", s.report(insight.ReportByIMD))
 	api.Get("/reports/referrals-by-age", s.report(insight.ReportByAge))
@@ -202,10 +203,33 @@ func (s *server) routes(app *fiber.App) {
 	work.Post("/qa/organisations/:id", qaReviewer, s.qaReviewPost)
 
 	// Pages: commissioner.
+	commissioners := pageFor(directory.RoleCommissioner, directory.RoleAdmin)
+	work.Get("/insight", commissioners, s.insightPage)
+	work.Get("/insight/areas/:code", commissioners, s.insightAreaPage)
 
 	// Pages: admin.
-	work.Get("/admin/reports", pageFor(directory.RoleAdmin, directory.RoleQAReviewer), s.problemReportsPage)
-	work.Post("/admin/reports/:id/resolve", pageFor(directory.RoleAdmin, directory.RoleQAReviewer), s.resolveProblemReportPost)
+	admins := pageFor(directory.RoleAdmin)
+	work.Get("/admin", admins, s.adminPage)
+	work.Get("/admin/users", admins, s.usersPage)
+	work.Post("/admin/users", admins, s.createUserPost)
+	work.Get("/admin/teams", admins, s.teamsPage)
+	work.Post("/admin/teams", admins, s.createTeamPost)
+	work.Get("/admin/taxonomy", admins, s.taxonomyPage)
+	work.Get("/admin/taxonomy/:code", admins, s.termPage)
+	work.Post("/admin/taxonomy/:code", admins, s.updateTermPost)
+	work.Get("/admin/qa-templates", admins, s.templatesPage)
+	work.Post("/admin/qa-templates", admins, s.publishTemplatePost)
+	moderators := pageFor(directory.RoleAdmin, directory.RoleQAReviewer)
+	work.Get("/admin/moderation", moderators, s.moderationPage)
+	work.Post("/admin/moderation/:id/approve", moderators, s.approvePost)
+	work.Post("/admin/moderation/:id/reject", moderators, s.rejectPost)
+	work.Get("/admin/reindex", admins, s.reindexPage)
+	work.Post("/admin/reindex", admins, s.startReindex)
+	work.Get("/admin/import", admins, s.importPage)
+	work.Post("/admin/import", admins, s.startImport)
+
+	work.Get("/admin/reports", moderators, s.problemReportsPage)
+	work.Post("/admin/reports/:id/resolve", moderators, s.resolveProblemReportPost)
 
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }

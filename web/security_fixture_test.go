@@ -175,6 +175,7 @@ func (f *secFixture) journey(t testing.TB, ref *referral.Store, assurance *qa.St
 	f.ids["connections"] = conn["id"].(string)
 	change := f.ok(t, vcseOwn, "PUT", "/api/services/"+f.ids["services"], `{"organisation_id":"`+f.ids["organisations"]+`","name":"Roker Park health walk and cuppa","locations":[{"name":"Bandstand","postcode":"SR6 9AA"}]}`)
 	f.ids["versions"] = change["version"].(map[string]any)["id"].(string)
+	f.ids["moderation"] = f.ids["versions"]
 	ev, err := assurance.AddEvidence(f.as(vcseOwn), f.ids["organisations"], "safer_recruitment", "policy.pdf", testPDF)
 	must(t, err)
 	f.ids["evidence"] = ev.ID
@@ -186,6 +187,8 @@ VALUES ($1, 'wrong_details', 'The phone number rings out', now()) RETURNING id`,
 		"items":          `SELECT id FROM qa_responses WHERE organisation_id = $1 ORDER BY state = 'submitted' DESC, id LIMIT 1`,
 		"taxonomies":     `SELECT id FROM taxonomies WHERE $1 <> '' LIMIT 1`,
 		"taxonomy_terms": `SELECT id FROM taxonomy_terms WHERE $1 <> '' ORDER BY code LIMIT 1`,
+		"taxonomy":       `SELECT code FROM taxonomy_terms WHERE $1 <> '' ORDER BY code LIMIT 1`,
+		"areas":          `SELECT 'E01008703' WHERE $1 <> ''`,
 	} {
 		var id string
 		must(t, f.db.Get(&id, q, f.ids["organisations"]))
@@ -215,7 +218,7 @@ func (f *secFixture) path(pattern string) string {
 	segs := strings.Split(pattern, "/")
 	for i, s := range segs {
 		switch s {
-		case ":id", ":conn":
+		case ":id", ":conn", ":code":
 			segs[i] = f.ids[segs[i-1]]
 		case ":key":
 			segs[i] = "safer_recruitment"

@@ -99,12 +99,12 @@ type urlFeed struct {
 	first    string // the first id of the page before, to notice a server that ignores ?page
 }
 
-func (u *urlFeed) name() string { return u.services.String() }
+func (u *urlFeed) Name() string { return u.services.String() }
 
-// next fetches the next page. It stops after the page the feed calls last,
+// Next fetches the next page. It stops after the page the feed calls last,
 // after total_pages, at an empty page, or when a page repeats the one
 // before, which is how a server that ignores ?page answers.
-func (u *urlFeed) next(ctx context.Context) (oruk.Page, bool, error) {
+func (u *urlFeed) Next(ctx context.Context) (oruk.Page, bool, error) {
 	if u.done {
 		return oruk.Page{}, false, nil
 	}
@@ -132,7 +132,7 @@ func (u *urlFeed) next(ctx context.Context) (oruk.Page, bool, error) {
 	return p, true, nil
 }
 
-func (u *urlFeed) full(ctx context.Context, it oruk.Item) (oruk.Item, error) {
+func (u *urlFeed) Full(ctx context.Context, it oruk.Item) (oruk.Item, error) {
 	if !it.Summary() || it.ID() == "" {
 		return it, nil
 	}

@@ -11,16 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"kith/directory/importing"
 	"kith/directory/oruk"
 )
-
-// feed yields an ORUK feed's records page by page, and a record's full
-// version when a page holds only a summary of it.
-type feed interface {
-	next(ctx context.Context) (oruk.Page, bool, error)
-	full(ctx context.Context, it oruk.Item) (oruk.Item, error)
-	name() string
-}
 
 func importORUK(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
 	flags := newListingFlags("import oruk", stdout)
@@ -39,16 +32,16 @@ func importORUK(ctx context.Context, cfg config, log *slog.Logger, args []string
 		if err != nil {
 			return err
 		}
-		sum := newSummary()
-		err = readFeed(ctx, src, mapper, newImporter(e.dir, sum, fieldReason), stdout)
-		sum.print(stdout)
+		sum := importing.NewSummary()
+		err = readFeed(ctx, src, mapper, importing.New(e.dir, sum, importing.FieldReason), stdout)
+		sum.Print(stdout)
 		return err
 	})
 }
 
 // openFeed opens a URL or a saved file, and names the source after the
 // URL's host or the file's name.
-func openFeed(target string, f *fetcher) (feed, string, error) {
+func openFeed(target string, f *fetcher) (importing.Feed, string, error) {
 	if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
 		u, err := servicesURL(target)
 		if err != nil {
@@ -61,75 +54,15 @@ func openFeed(target string, f *fetcher) (feed, string, error) {
 		return nil, "", err
 	}
 	base := filepath.Base(target)
-	return &fileFeed{path: base, data: data}, strings.TrimSuffix(base, filepath.Ext(base)), nil
+	return importing.NewFileFeed(base, data), strings.TrimSuffix(base, filepath.Ext(base)), nil
 }
 
 // readFeed maps and writes every record, drawing the progress bar as it goes.
-func readFeed(ctx context.Context, src feed, mapper oruk.Mapper, im *importer, stdout io.Writer) error {
+func readFeed(ctx context.Context, src importing.Feed, mapper oruk.Mapper, im *importing.Importer, stdout io.Writer) error {
 	bar := newProgress(stdout, "importing", 0)
 	defer bar.done()
-	im.sum.what = "feed " + src.name()
-	n := 0
-	for {
-		page, ok, err := src.next(ctx)
-		if err != nil || !ok {
-			return err
-		}
-		if page.Version != "" {
-			im.sum.what = page.Version + " feed " + src.name()
-		}
-		bar.total = max(bar.total, page.TotalItems, n+len(page.Items))
-		for _, it := range page.Items {
-			n++
-			if err := readItem(ctx, src, mapper, im, n, it); err != nil {
-				return err
-			}
-			bar.set(n)
-		}
-	}
+	return importing.ReadFeed(asSystem(ctx), src, mapper, im, bar.update)
 }
-
-func readItem(ctx context.Context, src feed, mapper oruk.Mapper, im *importer, n int, it oruk.Item) error {
-	label := fmt.Sprintf("record %d", n)
-	if id := it.ID(); id != "" {
-		label += fmt.Sprintf(" (id %s %q)", id, it.Name())
-	}
-	full, err := src.full(ctx, it)
-	if err != nil {
-		im.sum.reject(n, label, "its full record could not be fetched: "+err.Error())
-		return fatal(err)
-	}
-	rec, err := mapper.Map(full)
-	if err != nil {
-		im.sum.reject(n, label, err.Error())
-		return nil
-	}
-	return im.write(ctx, n, label, rec)
-}
-
-// fileFeed is a saved feed: one page envelope, or a bare array of services.
-type fileFeed struct {
-	path string
-	data []byte
-	read bool
-}
-
-func (f *fileFeed) name() string { return f.path }
-
-func (f *fileFeed) next(context.Context) (oruk.Page, bool, error) {
-	if f.read {
-		return oruk.Page{}, false, nil
-	}
-	f.read = true
-	p, err := oruk.ReadPage(f.data)
-	if err != nil {
-		return oruk.Page{}, false, fmt.Errorf("%s: %w", f.path, err)
-	}
-	return p, true, nil
-}
-
-// full has nothing more to fetch: a saved summary is imported as it is.
-func (f *fileFeed) full(_ context.Context, it oruk.Item) (oruk.Item, error) { return it, nil }
 
 // servicesURL takes a feed's services URL or its API root (the ORUK "API
 // stub" publishers advertise) and returns the services URL.

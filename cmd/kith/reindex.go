@@ -63,4 +63,11 @@ func (p *progress) set(n int) {
 		strings.Repeat(" ", width-filled), n, p.total, frac*100)
 }
 
+// update moves the bar to n of total, for a count that learns its total
+// as it goes.
+func (p *progress) update(n, total int) {
+	p.total = total
+	p.set(n)
+}
+
 func (p *progress) done() { fmt.Fprintln(p.w) }

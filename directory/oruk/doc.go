@@ -3,8 +3,8 @@
 // contents, schedules and attributes; and the older ORUK 1.0, with content,
 // regular_schedules and service_taxonomys), and the spreadsheet layout in
 // docs/IMPORT.md. It is pure: no database and no network, so every rule can
-// be tested and fuzzed on its own, and the importer in cmd/kith only fetches
-// and writes.
+// be tested and fuzzed on its own; cmd/kith only fetches, and package
+// importing only writes.
 //
 // Real feeds are untidy. Ids arrive as numbers or strings, numbers as
 // strings, nulls anywhere, HTML in descriptions, phone numbers with words

@@ -275,6 +275,16 @@ func (p Period) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, `{"from":%q,"to":%q}`, p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)), nil
 }
 
+// months lists the calendar months the period touches, as YYYY-MM.
+func (p Period) months() []string {
+	var out []string
+	last := time.Date(p.To.Year(), p.To.Month(), 1, 0, 0, 0, 0, time.UTC)
+	for m := time.Date(p.From.Year(), p.From.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
+		out = append(out, m.Format("2006-01"))
+	}
+	return out
+}
+
 func (p Period) String() string {
 	return p.From.Format(time.DateOnly) + " to " + p.To.Format(time.DateOnly)
 }

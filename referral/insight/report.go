@@ -15,6 +15,7 @@ type Report string
 
 const (
 	ReportBySource        Report = "referrals-by-source"
+	ReportByMonth         Report = "referrals-by-month"
 	ReportByNeed          Report = "referrals-by-need"
 	ReportByIMD           Report = "referrals-by-imd"
 	ReportByAge           Report = "referrals-by-age"
@@ -28,8 +29,11 @@ const (
 )
 
 // Reports lists every report, in the order the docs describe them.
-var Reports = []Report{ReportBySource, ReportByNeed, ReportByIMD, ReportByAge, ReportTriage, ReportContacts,
+var Reports = []Report{ReportBySource, ReportByMonth, ReportByNeed, ReportByIMD, ReportByAge, ReportTriage, ReportContacts,
 	ReportConnections, ReportOutcomes, ReportCommunityGroups, ReportUnmetNeeds, ReportCommunityWork}
+
+// Title says what report r counts, as its tables and CSV files are headed.
+func (r Report) Title() string { return builders[r].title }
 
 // Table is a report: rows of what they are about (dimensions) and figures
 // (one per column), with notes on what the figures mean.

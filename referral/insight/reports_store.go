@@ -18,6 +18,7 @@ type builder struct {
 
 var builders = map[Report]builder{
 	ReportBySource:        {"Referrals by the kind of agency that made them, and how triage answered", (*Store).bySource},
+	ReportByMonth:         {"Referrals received each month", (*Store).byMonth},
 	ReportByNeed:          {"Referrals by coded need", (*Store).byNeed},
 	ReportByIMD:           {"Referrals by the deprivation of the area people live in", (*Store).byIMD},
 	ReportByAge:           {"Referrals by age band at referral", (*Store).byAge},
@@ -139,6 +140,24 @@ GROUP BY f.source`
 		out.Rows = append(out.Rows, Row{Dims: []string{key}, Figures: t.figures(r)})
 	}
 	return out, nil
+}
+
+// byMonth counts referrals by the calendar month in England they arrived
+// in, every month of the period listed, so a quiet month shows as 0.
+func (s *Store) byMonth(ctx context.Context, f filter) (Table, error) {
+	const q = `
+SELECT to_char(f.received_at AT TIME ZONE 'Europe/London', 'YYYY-MM'), '', count(*)
+FROM referral_facts f WHERE ` + receivedIn + `
+GROUP BY 1`
+	rows, err := s.keyedCounts(ctx, q, 1, f)
+	if err != nil {
+		return Table{}, err
+	}
+	months := f.q.Period.months()
+	t := oneWay(months, breakdown(rows, months, 1), "month", referralsColumn)
+	t.Caveats = []string{"Months are calendar months in England (YYYY-MM); the first and last may be " +
+		"only part of a month when the period starts or ends mid-month."}
+	return t, nil
 }
 
 func (s *Store) byNeed(ctx context.Context, f filter) (Table, error) {

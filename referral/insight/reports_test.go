@@ -41,6 +41,9 @@ func TestReportsByHand(t *testing.T) {
 			"police": "<5 0 0 0 <5", "all": "12 <5 <5 0 6"}},
 		{insight.ReportBySource, "yorkshire", map[string]string{"gp_practice": "0 0 0 0 0",
 			"police": "<5 0 0 0 <5", "all": "<5 0 0 0 <5"}},
+		{insight.ReportByMonth, "sunderland", map[string]string{"2025-03": "0", "2026-02": "0", "2026-03": "11",
+			"all": "11"}},
+		{insight.ReportByMonth, "yorkshire", map[string]string{"2026-03": "<5", "all": "<5"}},
 		{insight.ReportByNeed, "sunderland", map[string]string{"loneliness/Loneliness & befriending": "6",
 			"walking/Walking groups": "11", "all/All referrals": "11"}},
 		{insight.ReportByIMD, "sunderland", map[string]string{"1": "<5", "2": "0", "4": "<5", "unknown": "0",
@@ -65,6 +68,9 @@ func TestReportsByHand(t *testing.T) {
 		t.Run(string(tt.report)+" for "+tt.who, func(t *testing.T) {
 			tab, err := r.ins.Report(r.users[tt.who], tt.report, r.query(t, false, ""))
 			must(t, err)
+			if tab.Title == "" || tab.Title != tt.report.Title() {
+				t.Errorf("title %q, Report.Title %q", tab.Title, tt.report.Title())
+			}
 			got := rows(tab)
 			for row, want := range tt.want {
 				if got[row] != want {
