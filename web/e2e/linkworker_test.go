@@ -18,8 +18,9 @@ import (
 // walking group near them that is accepting and quality assured and
 // connects them in one step, records a baseline ONS4 (an answer out of
 // range first, refused beside it), writes their plan, and sees all of it on
-// the referral's timeline. It leaves the connection requested, for the
-// service's side to answer.
+// the referral's timeline. Then the walking group's own editor accepts the
+// connection from their inbox, and the link worker sees that on the
+// timeline too.
 func TestLinkWorkerJourney(t *testing.T) {
 	b := newTab(t, demoServer(t))
 	b.signIn(linkWorkerLogin)
@@ -46,10 +47,10 @@ func TestLinkWorkerJourney(t *testing.T) {
 	lwLogContact(t, b, id)
 
 	service, conn := lwConnect(t, b, id, postcode)
-	t.Logf("connected referral %s to service %s (%s): connection %s, left requested", id, service.ID, service.Name, conn)
-
 	lwBaselineONS4(t, b, id)
 	lwPlan(t, b, id)
+	vcseAccepts(t, demoServer(t), service.ID, conn)
+	lwSeesAccepted(t, b, id, service.Name)
 
 	b.open("/app/referrals/" + id)
 	timeline := b.text(".lw-timeline")
