@@ -3,11 +3,13 @@ package referral
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
 
 	"kith/directory"
+	"kith/geo"
 )
 
 // Demo is what SeedDemo needs from the demo region.
@@ -16,6 +18,32 @@ type Demo struct {
 	Services []string   // services people may be connected to
 	Now      time.Time  // the demo's today: referrals reach back twelve months from it
 	Count    int        // how many referrals; 0 means DemoReferrals
+	// Deprived is how many times as often as others people living in the
+	// most deprived fifth of areas are referred; 0 means as often.
+	Deprived int
+	// Common are needs people are referred for twice as often as the rest.
+	Common []string
+}
+
+// weighted are the postcodes people are referred from and the needs they are
+// referred for, repeated as often as d weighs them.
+func (d Demo) weighted() (postcodes, needs []string) {
+	for _, pc := range demoPostcodes {
+		n := 1
+		if p, err := geo.LookupPostcode(pc); err == nil && p.IMDDecile > 0 && p.IMDDecile <= 2 {
+			n = max(1, d.Deprived)
+		}
+		for range n {
+			postcodes = append(postcodes, pc)
+		}
+	}
+	for _, need := range demoNeeds {
+		needs = append(needs, need)
+		if slices.Contains(d.Common, need) {
+			needs = append(needs, need)
+		}
+	}
+	return postcodes, needs
 }
 
 // DemoTeam is a team and the link workers (user ids) its referrals are
@@ -86,9 +114,9 @@ func demoNHSNumber(r *rand.Rand) string {
 
 // demoPerson is a made-up person; phone numbers are in Ofcom's range kept
 // for drama.
-func demoPerson(r *rand.Rand, now time.Time) PersonInput {
+func demoPerson(r *rand.Rand, now time.Time, postcodes []string) PersonInput {
 	name := pick(r, demoFirstNames) + " " + pick(r, demoSurnames)
-	p := PersonInput{Name: name, Postcode: pick(r, demoPostcodes), ContactBy: "phone",
+	p := PersonInput{Name: name, Postcode: pick(r, postcodes), ContactBy: "phone",
 		DateOfBirth: now.AddDate(-18-r.IntN(70), -r.IntN(12), -r.IntN(28)).Format(time.DateOnly),
 		Phone:       fmt.Sprintf("07700 900%03d", r.IntN(1000))}
 	if chance(r, 80) {
@@ -103,11 +131,12 @@ func demoPerson(r *rand.Rand, now time.Time) PersonInput {
 	return p
 }
 
-// demoInput is a made-up referral received at.
-func demoInput(r *rand.Rand, at time.Time) ReferralInput {
+// demoInput is a made-up referral received at, from one of postcodes for
+// two of needs.
+func demoInput(r *rand.Rand, at time.Time, postcodes, needs []string) ReferralInput {
 	source := pick(r, demoSources)
-	in := ReferralInput{Person: demoPerson(r, at), Source: source, Urgency: "routine",
-		Needs:  []string{pick(r, demoNeeds), pick(r, demoNeeds)},
+	in := ReferralInput{Person: demoPerson(r, at, postcodes), Source: source, Urgency: "routine",
+		Needs:  []string{pick(r, needs), pick(r, needs)},
 		Reason: "Lives alone since a bereavement last year and has stopped going out; would like some company.",
 		Consent: ConsentInput{Referral: true, ShareGP: chance(r, 90), ShareServices: chance(r, 95),
 			GivenAt: at.Format(time.RFC3339)}}

@@ -28,17 +28,18 @@ func (s *Store) SeedDemo(ctx context.Context, d Demo) error {
 	if len(d.Teams) == 0 || len(d.Services) == 0 {
 		return directory.Problems{"teams": "the demo needs at least one team and one service"}
 	}
+	postcodes, needs := d.weighted()
 	for i := range cmp.Or(d.Count, DemoReferrals) {
-		if err := s.seedReferral(ctx, d, i); err != nil {
+		if err := s.seedReferral(ctx, d, i, postcodes, needs); err != nil {
 			return fmt.Errorf("referral: demo referral %d: %w", i, err)
 		}
 	}
 	return nil
 }
 
-// seedReferral writes demo referral i, with every step of its story due by
-// d.Now, in one transaction.
-func (s *Store) seedReferral(ctx context.Context, d Demo, i int) error {
+// seedReferral writes demo referral i, from one of postcodes for two of
+// needs, with every step of its story due by d.Now, in one transaction.
+func (s *Store) seedReferral(ctx context.Context, d Demo, i int, postcodes, needs []string) error {
 	r := rand.New(rand.NewPCG(uint64(i), 0x6b697468))
 	team := d.Teams[i%len(d.Teams)]
 	worker := ""
@@ -46,7 +47,7 @@ func (s *Store) seedReferral(ctx context.Context, d Demo, i int) error {
 		worker = pick(r, team.LinkWorkers)
 	}
 	received := d.Now.Add(-time.Duration(r.Int64N(int64(365 * 24 * time.Hour)))).UTC()
-	in := demoInput(r, received)
+	in := demoInput(r, received, postcodes, needs)
 	if err := in.Validate(received); err != nil {
 		return err
 	}

@@ -95,7 +95,7 @@ func printReport(out io.Writer, sum Summary, rep report) error {
 	fmt.Fprintf(out, "  %d organisations (%d new or changed)\n", sum.Organisations, rep.orgsChanged)
 	fmt.Fprintf(out, "  %d services (%d new or changed)\n", sum.Services, rep.servicesChanged+rep.draft)
 	fmt.Fprintf(out, "  capacity set on %d services this run; quality assurance in every state\n", rep.capacities)
-	fmt.Fprintf(out, "  %d referrals over the last twelve months, at every stage\n", referral.DemoReferrals)
+	fmt.Fprintf(out, "  %d referrals over the last twelve months, at every stage\n", demoReferrals)
 	fmt.Fprintf(out, "  %d link-worker teams, %d logins (%d new)\n", sum.Teams, sum.Users, created)
 	fmt.Fprintf(out, "  for moderation: %s\n\n", rep.queue)
 	fmt.Fprintln(out, "Demo logins:")

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 var tables = []string{
 	"organisations", "organisation_identifiers", "services", "locations", "service_at_location",
 	"schedules", "phones", "contacts", "cost_options", "service_categories", "service_areas",
-	"teams", "users", "listing_versions", "outbox",
+	"teams", "users", "listing_versions", "outbox", "service_capacity", "referrals", "connections", "unmet_needs",
 }
 
 func countRows(t *testing.T, db *postgres.DB) map[string]int {
