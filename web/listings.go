@@ -37,15 +37,21 @@ func (s *server) listServices(c *fiber.Ctx) error {
 }
 
 func (s *server) getService(c *fiber.Ctx) error {
-	id, err := idParam(c)
-	if err != nil {
-		return err
-	}
-	svc, err := s.dir.Service(c.UserContext(), id)
+	svc, err := s.serviceParam(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(svc)
+}
+
+// serviceParam is the :id service, whoever may see it; pages then check
+// whether their visitor may.
+func (s *server) serviceParam(c *fiber.Ctx) (directory.Service, error) {
+	id, err := idParam(c)
+	if err != nil {
+		return directory.Service{}, err
+	}
+	return s.dir.Service(c.UserContext(), id)
 }
 
 func (s *server) createService(c *fiber.Ctx) error {
@@ -105,15 +111,20 @@ func (s *server) listOrganisations(c *fiber.Ctx) error {
 }
 
 func (s *server) getOrganisation(c *fiber.Ctx) error {
-	id, err := idParam(c)
-	if err != nil {
-		return err
-	}
-	org, err := s.dir.Organisation(c.UserContext(), id)
+	org, err := s.organisationParam(c)
 	if err != nil {
 		return err
 	}
 	return c.JSON(org)
+}
+
+// organisationParam is the :id organisation.
+func (s *server) organisationParam(c *fiber.Ctx) (directory.Organisation, error) {
+	id, err := idParam(c)
+	if err != nil {
+		return directory.Organisation{}, err
+	}
+	return s.dir.Organisation(c.UserContext(), id)
 }
 
 func (s *server) createOrganisation(c *fiber.Ctx) error {

@@ -25,19 +25,15 @@ func (s *server) orukOrganizations(c *fiber.Ctx) error {
 // orukOrganization answers an organisation with its published listings'
 // own fields.
 func (s *server) orukOrganization(c *fiber.Ctx) error {
-	id, err := idParam(c)
+	org, err := s.organisationParam(c)
 	if err != nil {
 		return err
 	}
-	org, err := s.dir.Organisation(c.UserContext(), id)
+	rows, _, err := s.feed().services(c.UserContext(), feedQuery{orgID: org.ID, page: 1, perPage: 100_000})
 	if err != nil {
 		return err
 	}
-	rows, _, err := s.feed().services(c.UserContext(), feedQuery{orgID: id, page: 1, perPage: 100_000})
-	if err != nil {
-		return err
-	}
-	assured, err := s.assuredDates(c.UserContext(), []string{id})
+	assured, err := s.assuredDates(c.UserContext(), []string{org.ID})
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ type vcseCapacityPage struct {
 	Places, Paused         string
 	PausedNow              bool
 	Units                  []option
-	ResumeOn               vcseDate
+	ResumeOn               dateField
 }
 
 func (s *server) vcseCapacityPage(c *fiber.Ctx) error {
@@ -40,11 +40,7 @@ func (s *server) vcseOwnService(c *fiber.Ctx) (directory.Service, error) {
 	if err != nil {
 		return directory.Service{}, err
 	}
-	id, err := idParam(c)
-	if err != nil {
-		return directory.Service{}, err
-	}
-	svc, err := s.dir.Service(c.UserContext(), id)
+	svc, err := s.serviceParam(c)
 	if err != nil {
 		return directory.Service{}, err
 	}
@@ -126,7 +122,7 @@ func (s *server) vcseSaveCapacity(c *fiber.Ctx, id string, f *form) (string, err
 }
 
 func (s *server) vcsePauseIntake(c *fiber.Ctx, id string, f *form) (string, error) {
-	in := directory.PauseInput{Reason: f.Value("reason"), ResumeOn: vcseDateValue(f, "resume_on")}
+	in := directory.PauseInput{Reason: f.Value("reason"), ResumeOn: dateValue(f, "resume_on", "Enter a real date, for example 31 3 2027")}
 	if in.Reason == "" {
 		f.Fail("reason", "Enter why you are pausing, for example “our leader is away until March”")
 	}
@@ -149,7 +145,7 @@ func (s *server) renderVCSECapacity(c *fiber.Ctx, status int, svc directory.Serv
 	p := vcseCapacityPage{ServiceID: svc.ID, ServiceName: svc.Name, Capacity: capacity,
 		Units: vcseOptions(directory.CapacityUnits, map[string]string{
 			"places": "People connected at once", "people_per_week": "People a week", "sessions": "Places per session"}),
-		ResumeOn: newVCSEDate(f, "resume_on", "Reopen on (optional)", "For example, 31 3 2027. Leave it blank to reopen by hand.")}
+		ResumeOn: newDateField(f, "resume_on", "Reopen on (optional)", "For example, 31 3 2027. Leave it blank to reopen by hand.", "")}
 	p.Intake, p.Places, p.Paused = s.vcseIntake(capacity)
 	p.PausedNow = capacity.PausedAt(s.now())
 	v.Data = p

@@ -61,25 +61,6 @@ func absorbLabelled(f *form, err error, labels []fieldLabel, rename func(string)
 	return true
 }
 
-// dateParts reads an NHS.UK date input (name-day, name-month, name-year) as
-// YYYY-MM-DD: empty when all three are blank, and a problem beside the
-// field when they are not a real date.
-func dateParts(f *form, name, label string) string {
-	d, m, y := f.Value(name+"-day"), f.Value(name+"-month"), f.Value(name+"-year")
-	if d == "" && m == "" && y == "" {
-		return ""
-	}
-	day, errD := strconv.Atoi(d)
-	month, errM := strconv.Atoi(m)
-	year, errY := strconv.Atoi(y)
-	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-	if errD != nil || errM != nil || errY != nil || len(y) != 4 || t.Day() != day || int(t.Month()) != month {
-		f.Fail(name, label+" must be a real date, with the day, month and year as numbers, like 14 6 1951")
-		return ""
-	}
-	return t.Format(time.DateOnly)
-}
-
 // wholeNumber reads a field that must hold a whole number; blank is def.
 func wholeNumber(f *form, name, label string, def int) int {
 	raw := f.Value(name)

@@ -12,37 +12,13 @@ import (
 	"kith/referral"
 )
 
-// pageCSRF is the double-submit token the page tests send as cookie and field.
-const pageCSRF = "test-csrf-token-0123456789abcdefghijklmnop"
-
 // page requests a browser page as who ("" for anonymous), posting form when
 // it is not nil, with extra header name/value pairs, and returns the status,
 // the body and the response.
 func (f *refFixture) page(t *testing.T, who, method, path string, form url.Values, headers ...string) (int, string, *http.Response) {
 	t.Helper()
-	var body io.Reader
-	if form != nil {
-		form.Set("csrf_token", pageCSRF)
-		body = strings.NewReader(form.Encode())
-	}
-	req := httptest.NewRequest(method, path, body)
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	cookie := "kith_csrf=" + pageCSRF
-	if who != "" {
-		cookie += "; kith_session=" + f.cookies[who]
-	}
-	req.Header.Set("Cookie", cookie)
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := f.app.Test(req, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(raw), resp
+	resp, body := page(t, f.app, method, path, f.cookies[who], form, headers...)
+	return resp.StatusCode, body, resp
 }
 
 // follow requests the page a post redirected to, carrying the flash cookie
@@ -50,7 +26,7 @@ func (f *refFixture) page(t *testing.T, who, method, path string, form url.Value
 func (f *refFixture) follow(t *testing.T, who string, resp *http.Response) (string, []*http.Cookie) {
 	t.Helper()
 	req := httptest.NewRequest("GET", resp.Header.Get("Location"), nil)
-	cookie := "kith_csrf=" + pageCSRF + "; kith_session=" + f.cookies[who]
+	cookie := "kith_csrf=" + csrfToken + "; kith_session=" + f.cookies[who]
 	for _, c := range resp.Cookies() {
 		if c.Name == "kith_flash" {
 			cookie += "; kith_flash=" + c.Value

@@ -3,8 +3,6 @@ package web
 import (
 	"net/url"
 	"regexp"
-	"strconv"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -31,7 +29,7 @@ var referWords = []fieldWords{
 type publicReferView struct {
 	Service  directory.Service
 	Needs    []option
-	Birth    []string // day, month, year as typed
+	Birth    dateField
 	Contact  []option
 	Sharing  pubChecks
 	Consent  []option
@@ -80,43 +78,13 @@ func selfReferralFrom(f *form, svc directory.Service) referral.SelfReferralInput
 	}
 	return referral.SelfReferralInput{
 		Person: referral.PersonInput{
-			Name: f.Value("person.name"), DateOfBirth: birthDateOf(f), Postcode: f.Value("person.postcode"),
+			Name: f.Value("person.name"), DateOfBirth: dateValue(f, "person.date_of_birth", "Date of birth must be a real date, for example 15 3 1984"), Postcode: f.Value("person.postcode"),
 			ContactBy: f.Value("person.contact_by"), Phone: f.Value("person.phone"), Email: f.Value("person.email"),
 			Address: f.Value("person.address"), ContactNotes: f.Value("person.contact_notes"),
 		},
 		Needs: f.Values("needs"), Reason: reason, Consent: f.Value("consent") != "",
 		ShareGP: f.Value("share_gp") != "", ShareServices: f.Value("share_services") != "",
 	}
-}
-
-// birthDateOf reads the three date boxes; a date that cannot be is the
-// page's to explain, since the store only sees the joined-up date.
-func birthDateOf(f *form) string {
-	day, month, year := f.Value("person.date_of_birth-day"), f.Value("person.date_of_birth-month"), f.Value("person.date_of_birth-year")
-	if day == "" && month == "" && year == "" {
-		return ""
-	}
-	date, ok := parseBirthDate(day, month, year)
-	if !ok {
-		f.Fail("person.date_of_birth", "Date of birth must be a real date, for example 15 3 1984")
-	}
-	return date
-}
-
-// parseBirthDate joins day, month and year boxes into "2006-01-02", if
-// they make a real date with a four-figure year.
-func parseBirthDate(day, month, year string) (string, bool) {
-	d, errD := strconv.Atoi(day)
-	m, errM := strconv.Atoi(month)
-	y, errY := strconv.Atoi(year)
-	if errD != nil || errM != nil || errY != nil || y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 {
-		return "", false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return "", false // 31 April rolls over into May
-	}
-	return t.Format(time.DateOnly), true
 }
 
 func (s *server) renderRefer(c *fiber.Ctx, status int, v *view, svc directory.Service) error {
@@ -126,7 +94,7 @@ func (s *server) renderRefer(c *fiber.Ctx, status int, v *view, svc directory.Se
 	}
 	f := v.Form
 	d := &publicReferView{Service: svc,
-		Birth:   []string{f.Value("person.date_of_birth-day"), f.Value("person.date_of_birth-month"), f.Value("person.date_of_birth-year")},
+		Birth:   newDateField(f, "person.date_of_birth", "Date of birth", "For example, 15 3 1984", "bday"),
 		Contact: []option{{"phone", "Phone call"}, {"text", "Text message"}, {"email", "Email"}, {"letter", "Letter"}},
 		Consent: []option{{"yes", "Yes, a link worker can contact me about this referral"}},
 		Sharing: pubChecks{Legend: "Who else can know about this referral? (optional)", Checks: []pubCheck{

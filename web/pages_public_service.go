@@ -85,11 +85,7 @@ func (s *server) publicService(c *fiber.Ctx) error {
 // findService is the :id listing as the visitor may see it; one that is
 // not running (inactive, closed) is not found, as search does not find it.
 func (s *server) findService(c *fiber.Ctx) (directory.Service, error) {
-	id, err := idParam(c)
-	if err != nil {
-		return directory.Service{}, err
-	}
-	svc, err := s.dir.Service(c.UserContext(), id)
+	svc, err := s.serviceParam(c)
 	if err != nil {
 		return directory.Service{}, err
 	}

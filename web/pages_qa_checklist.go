@@ -37,7 +37,7 @@ type vcseChecklistItem struct {
 	Note              string
 	Draft             bool
 	Files, DraftFiles qaEvidenceList
-	Date              vcseDate
+	Date              dateField
 	Attestation       []option
 	// Settled items (verified and not expiring) fold their forms away.
 	Settled bool
@@ -156,7 +156,7 @@ func (s *server) vcseChecklistItem(st qa.ItemState, f *form) vcseChecklistItem {
 	prefix := "items." + st.Key + "."
 	it := vcseChecklistItem{Item: st.Item, Prefix: prefix, Required: qaRequiredNames[st.RequiredFrom], Draft: st.Draft != nil,
 		Attestation: []option{{Value: "yes", Label: "Yes"}, {Value: "no", Label: "No"}},
-		Date:        newVCSEDate(f, prefix+"evidence_date", st.DateLabel, "For example, 31 3 2026")}
+		Date:        newDateField(f, prefix+"evidence_date", st.DateLabel, "For example, 31 3 2026", "")}
 	if it.Required == "" {
 		it.Required = "Optional"
 	}
@@ -252,7 +252,7 @@ func (s *server) vcseChecklistPost(c *fiber.Ctx) error {
 // vcseChecklistSave saves the answers to one item as a draft.
 func (s *server) vcseChecklistSave(c *fiber.Ctx, f *form, org, key string) error {
 	prefix := "items." + key + "."
-	in := qa.ItemInput{Reference: f.Value(prefix + "reference"), EvidenceDate: vcseDateValue(f, prefix+"evidence_date"),
+	in := qa.ItemInput{Reference: f.Value(prefix + "reference"), EvidenceDate: dateValue(f, prefix+"evidence_date", "Enter a real date, for example 31 3 2026"),
 		AttestedBy: f.Value(prefix + "attested_by")}
 	if a := f.Value(prefix + "attestation"); a != "" {
 		yes := a == "yes"

@@ -81,15 +81,11 @@ func (s *server) qaReviewPage(c *fiber.Ctx) error {
 }
 
 func (s *server) renderQAReview(c *fiber.Ctx, status int, f *form) error {
-	id, err := idParam(c)
+	org, err := s.organisationParam(c)
 	if err != nil {
 		return err
 	}
-	org, err := s.dir.Organisation(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
-	a, err := s.qa.Assessment(c.UserContext(), id)
+	a, err := s.qa.Assessment(c.UserContext(), org.ID)
 	if err != nil {
 		return err
 	}

@@ -12,21 +12,11 @@ import (
 
 // newReferralView is the new-referral form's choices.
 type newReferralView struct {
-	DateParts  []datePart
+	Birth      dateField
 	Needs      []needGroup
 	Sources    []option
 	Urgencies  []option
 	ContactBys []option
-}
-
-// datePart is one box of the NHS.UK date input. The day's box carries the
-// field's own id, so the error summary's link lands in it.
-type datePart struct{ ID, Name, Label, Width string }
-
-var birthParts = []datePart{
-	{"person.date_of_birth", "person.date_of_birth-day", "Day", "2"},
-	{"person.date_of_birth-month", "person.date_of_birth-month", "Month", "2"},
-	{"person.date_of_birth-year", "person.date_of_birth-year", "Year", "4"},
 }
 
 // needGroup is a top-level need and the needs filed under it, for a form
@@ -56,10 +46,11 @@ func needGroups(terms []directory.Term) []needGroup {
 	return out
 }
 
-func (s *server) newReferralData(ctx context.Context) (newReferralView, error) {
+func (s *server) newReferralData(ctx context.Context, f *form) (newReferralView, error) {
 	terms, err := s.dir.Terms(ctx)
+	birth := newDateField(f, "person.date_of_birth", "Date of birth", "For example, 14 6 1951", "")
 	sources := append([]option{{Value: "", Label: "Choose one"}}, options("source", referral.Sources)...)
-	return newReferralView{DateParts: birthParts, Needs: needGroups(terms), Sources: sources,
+	return newReferralView{Birth: birth, Needs: needGroups(terms), Sources: sources,
 		Urgencies: options("urgency", referral.Urgencies), ContactBys: options("contact_by", referral.ContactRoutes)}, err
 }
 
@@ -72,7 +63,7 @@ func (s *server) newReferralPage(c *fiber.Ctx) error {
 }
 
 func (s *server) renderNewReferral(c *fiber.Ctx, status int, v *view) error {
-	data, err := s.newReferralData(c.UserContext())
+	data, err := s.newReferralData(c.UserContext(), v.Form)
 	if err != nil {
 		return err
 	}
@@ -126,7 +117,8 @@ func referralFrom(f *form) referral.ReferralInput {
 	yes := func(name string) bool { return f.Value(name) == "yes" }
 	return referral.ReferralInput{
 		Person: referral.PersonInput{
-			Name: f.Value("person.name"), DateOfBirth: dateParts(f, "person.date_of_birth", "Date of birth"),
+			Name: f.Value("person.name"), DateOfBirth: dateValue(f, "person.date_of_birth",
+				"Date of birth must be a real date, with the day, month and year as numbers, like 14 6 1951"),
 			NHSNumber: f.Value("person.nhs_number"), Postcode: f.Value("person.postcode"),
 			Phone: f.Value("person.phone"), Email: f.Value("person.email"), Address: f.Value("person.address"),
 			ContactBy: f.Value("person.contact_by"), ContactNotes: f.Value("person.contact_notes"),

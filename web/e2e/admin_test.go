@@ -1,12 +1,7 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/cookiejar"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,62 +68,23 @@ func TestAdminUsersAndChecklist(t *testing.T) {
 	b.shot("admin-qa-templates")
 }
 
-// apiSession is someone signed in to the JSON API, with their own cookies.
-type apiSession struct {
-	t      *testing.T
-	base   string
-	client *http.Client
-}
-
-func openAPISession(t *testing.T, srv *server, email, password string) *apiSession {
-	t.Helper()
-	jar, err := cookiejar.New(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := &apiSession{t: t, base: srv.URL, client: &http.Client{Timeout: 20 * time.Second, Jar: jar}}
-	u.send("POST", "/api/session", map[string]string{"email": email, "password": password}, 200, nil)
-	return u
-}
-
-// send makes a JSON request, wants the status given and decodes the answer
-// into out.
-func (u *apiSession) send(method, path string, body any, status int, out any) {
-	u.t.Helper()
-	raw, _ := json.Marshal(body)
-	req, _ := http.NewRequest(method, u.base+path, bytes.NewReader(raw))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := u.client.Do(req)
-	if err != nil {
-		u.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	answer, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != status {
-		u.t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, answer, status)
-	}
-	if out != nil {
-		json.Unmarshal(answer, out)
-	}
-}
-
 // proposeListing makes an organisation of its own with an editor, who adds a
 // listing that waits for moderation (so no other test's organisation
 // changes); it returns the listing's name and pending version's id.
 func proposeListing(t *testing.T, srv *server) (string, string) {
 	t.Helper()
 	n := time.Now().UnixNano()
-	admin := openAPISession(t, srv, adminLogin, demoPassword)
+	admin := signInAPI(t, srv, adminLogin)
 	var org struct {
 		Current struct {
 			ID string `json:"id"`
 		} `json:"current"`
 	}
-	admin.send("POST", "/api/organisations", map[string]any{"name": fmt.Sprintf("Harrogate Sketchers %d", n)}, 201, &org)
+	admin.call("POST", "/api/organisations", map[string]any{"name": fmt.Sprintf("Harrogate Sketchers %d", n)}, &org, 201)
 	email := fmt.Sprintf("e2e-editor-%d@kith.example", n)
-	admin.send("POST", "/api/users", map[string]any{"email": email, "role": "vcse_editor",
-		"organisation_id": org.Current.ID, "password": demoPassword}, 201, nil)
-	editor := openAPISession(t, srv, email, demoPassword)
+	admin.call("POST", "/api/users", map[string]any{"email": email, "role": "vcse_editor",
+		"organisation_id": org.Current.ID, "password": demoPassword}, nil, 201)
+	editor := signInAPI(t, srv, email)
 	name := fmt.Sprintf("Valley Gardens sketching %d", n)
 	var created struct {
 		Version struct {
@@ -136,11 +92,11 @@ func proposeListing(t *testing.T, srv *server) (string, string) {
 			State string `json:"state"`
 		} `json:"version"`
 	}
-	editor.send("POST", "/api/services", map[string]any{"organisation_id": org.Current.ID, "name": name,
+	editor.call("POST", "/api/services", map[string]any{"organisation_id": org.Current.ID, "name": name,
 		"description": "Drawing in the gardens, pencils provided.", "categories": []string{"art-classes"},
 		"locations": []map[string]any{{"name": "Sun Pavilion", "postcode": "HG1 2BA"}},
 		"schedules": []map[string]any{{"freq": "WEEKLY", "byday": []string{"FR"}, "opens_at": "10:00", "closes_at": "12:00"}}},
-		202, &created)
+		&created, 202)
 	if created.Version.State != "pending" {
 		t.Fatalf("the new listing is %q, want pending", created.Version.State)
 	}

@@ -13,14 +13,14 @@ import (
 // account, as an admin does when a group joins Kith, and returns its email.
 func serviceEditor(t *testing.T, srv *server, serviceID string) string {
 	t.Helper()
-	admin := openAPISession(t, srv, adminLogin, demoPassword)
+	admin := signInAPI(t, srv, adminLogin)
 	var svc struct {
 		OrganisationID string `json:"organisation_id"`
 	}
-	admin.send("GET", "/api/services/"+serviceID, nil, 200, &svc)
+	admin.call("GET", "/api/services/"+serviceID, nil, &svc, 200)
 	email := fmt.Sprintf("walk-leader-%d@kith.example", time.Now().UnixNano())
-	admin.send("POST", "/api/users", map[string]any{"email": email, "name": "Walk leader", "role": "vcse_editor",
-		"organisation_id": svc.OrganisationID, "password": demoPassword}, 201, nil)
+	admin.call("POST", "/api/users", map[string]any{"email": email, "name": "Walk leader", "role": "vcse_editor",
+		"organisation_id": svc.OrganisationID, "password": demoPassword}, nil, 201)
 	return email
 }
 
