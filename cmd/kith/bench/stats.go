@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -63,10 +62,6 @@ func vocabularySize() int {
 		add(list)
 	}
 	return len(seen)
-}
-
-func machine() string {
-	return fmt.Sprintf("%d CPUs, %s/%s, %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 }
 
 func pgVersion(ctx context.Context, db *postgres.DB) string {

@@ -1,4 +1,4 @@
-package bench
+package benchkit
 
 import (
 	"bufio"
@@ -11,20 +11,26 @@ import (
 	"time"
 )
 
-// memory is the process's resident memory, from /proc/self/status.
-type memory struct {
+// Memory is a process's resident memory, from /proc/<pid>/status.
+type Memory struct {
 	RSS  uint64 // VmRSS, bytes
 	Peak uint64 // VmHWM, bytes: the most the process ever held
-	Heap uint64 // Go heap in use, bytes
+	Heap uint64 // Go heap in use, bytes; only known for this process
 }
 
-func readMemory() (memory, error) {
-	f, err := os.Open("/proc/self/status")
+// ReadMemory reads process pid's memory; pid 0 is this process, for which
+// the Go heap is read as well.
+func ReadMemory(pid int) (Memory, error) {
+	path := "/proc/self/status"
+	if pid != 0 {
+		path = fmt.Sprintf("/proc/%d/status", pid)
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		return memory{}, err
+		return Memory{}, err
 	}
 	defer f.Close()
-	var m memory
+	var m Memory
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		name, value, ok := strings.Cut(sc.Text(), ":")
@@ -38,12 +44,14 @@ func readMemory() (memory, error) {
 			m.Peak, err = kB(value)
 		}
 		if err != nil {
-			return memory{}, fmt.Errorf("/proc/self/status %s: %w", name, err)
+			return Memory{}, fmt.Errorf("%s %s: %w", path, name, err)
 		}
 	}
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	m.Heap = ms.HeapInuse
+	if pid == 0 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		m.Heap = ms.HeapInuse
+	}
 	return m, sc.Err()
 }
 
@@ -53,17 +61,18 @@ func kB(s string) (uint64, error) {
 	return n * 1024, err
 }
 
-// cpuSample is the machine's and this process's CPU use so far, so that a
+// CPUSample is the machine's and this process's CPU use so far, so that a
 // run can show when other work on the machine competed with it.
-type cpuSample struct {
+type CPUSample struct {
 	at          time.Time
 	busy, total uint64 // jiffies, all CPUs, from /proc/stat
 	self        time.Duration
 	ok          bool
 }
 
-func sampleCPU() cpuSample {
-	s := cpuSample{at: time.Now()}
+// SampleCPU reads the counters now.
+func SampleCPU() CPUSample {
+	s := CPUSample{at: time.Now()}
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		s.self = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
@@ -85,13 +94,18 @@ func sampleCPU() cpuSample {
 	return s
 }
 
-// since returns how many cores the machine and this process kept busy
+// Since returns how many cores the machine and this process kept busy
 // between two samples.
-func (s cpuSample) since(prev cpuSample) (machine, self float64) {
+func (s CPUSample) Since(prev CPUSample) (machine, self float64) {
 	wall := s.at.Sub(prev.at).Seconds()
 	if !s.ok || !prev.ok || wall <= 0 || s.total == prev.total {
 		return 0, 0
 	}
 	machine = float64(s.busy-prev.busy) / float64(s.total-prev.total) * float64(runtime.NumCPU())
 	return machine, (s.self - prev.self).Seconds() / wall
+}
+
+// Machine names the machine a report was measured on.
+func Machine() string {
+	return fmt.Sprintf("%d CPUs, %s/%s, %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 }
