@@ -143,7 +143,7 @@ func (r *runner) prepare() error {
 // index builds Kith's index and starts its follower, as `kith serve` runs.
 func (r *runner) index(dir string) error {
 	r.step("building Kith's index: cold, open, rebuild")
-	err := profiled(r.opt.ProfileDir, "index-build", func() (err error) {
+	err := benchkit.Profiled(r.opt.ProfileDir, "index-build", func() (err error) {
 		r.engine, r.rep.Build, err = buildIndex(r.ctx, dir, r.store, r.env.Logger)
 		return err
 	})
@@ -173,7 +173,7 @@ func (r *runner) measure() error {
 	for i, e := range engines {
 		r.step("answering %d queries: %s", len(r.queries), engineNames[i])
 		before := benchkit.SampleCPU()
-		err := profiled(r.opt.ProfileDir, engineNames[i]+"-queries", func() (err error) {
+		err := benchkit.Profiled(r.opt.ProfileDir, engineNames[i]+"-queries", func() (err error) {
 			passes[i], err = runPass(r.ctx, e, r.queries)
 			return err
 		})
@@ -196,7 +196,7 @@ func (r *runner) measure() error {
 func (r *runner) measureThroughput(engines [numEngines]engine) error {
 	for i, e := range engines {
 		r.step("throughput, %d workers: %s", throughputWorkers(), engineNames[i])
-		err := profiled(r.opt.ProfileDir, engineNames[i]+"-throughput", func() (err error) {
+		err := benchkit.Profiled(r.opt.ProfileDir, engineNames[i]+"-throughput", func() (err error) {
 			r.rep.Throughput[i], err = throughput(r.ctx, e, r.queries)
 			return err
 		})
@@ -225,7 +225,7 @@ func (r *runner) serve() error {
 	}
 	r.stop = append(r.stop, stop)
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
-	err = profiled(r.opt.ProfileDir, "http", func() error {
+	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() error {
 		r.rep.HTTPRate = constantRate(r.ctx, base, urls, httpRate, r.opt.httpDuration())
 		return nil
 	})
@@ -253,7 +253,7 @@ func (r *runner) finish() error {
 	}
 	r.rep.Memory = m
 	r.rep.Targets = judge(r.rep)
-	if err := writeHeapProfile(r.opt.ProfileDir); err != nil {
+	if err := benchkit.WriteHeapProfile(r.opt.ProfileDir); err != nil {
 		return err
 	}
 	r.step("done")
