@@ -1,0 +1,88 @@
+package benchload
+
+import (
+	"fmt"
+	"time"
+)
+
+// The targets for a 60 s run on a 2-core machine.
+const (
+	minThroughput = 500 // requests per second, the whole mix
+	maxP99        = 50 * time.Millisecond
+	// maxGrowth is how much more the server may hold at the end than half
+	// way through and still count as flat: the first half takes in the
+	// warm-up of pools and caches, a leak keeps growing in the second.
+	maxGrowth = 1.10
+	// keptUp is the share of an open loop's offered rate it must serve.
+	keptUp = 0.99
+)
+
+// Result is one target and how the run did; Known is false when the run
+// could not measure it.
+type Result struct {
+	Name, Got   string
+	Pass, Known bool
+}
+
+func judge(rep *Report) []Result {
+	return []Result{rep.throughputTarget(), rep.p99Target(), rep.routesTarget(), rep.errorsTarget(), rep.memoryTarget()}
+}
+
+// perSecond is the requests answered per second of the run.
+func (rep *Report) perSecond() float64 {
+	return float64(len(rep.Tally.all())) / rep.Elapsed.Seconds()
+}
+
+func (rep *Report) throughputTarget() Result {
+	got := rep.perSecond()
+	if rate := rep.Options.Rate; rate > 0 {
+		return Result{Name: fmt.Sprintf("≥ %d requests/s: offered and served", minThroughput), Known: true,
+			Got:  fmt.Sprintf("%.0f/s offered, %.1f/s served", rate, got),
+			Pass: rate >= minThroughput && got >= keptUp*rate}
+	}
+	return Result{Name: fmt.Sprintf("≥ %d requests/s", minThroughput), Got: fmt.Sprintf("%.1f/s", got),
+		Pass: got >= minThroughput, Known: true}
+}
+
+func (rep *Report) p99Target() Result {
+	l := summarise(rep.Tally.all())
+	return Result{Name: "p99 ≤ 50 ms, all requests", Got: ms(l.p99) + " ms", Pass: l.n > 0 && l.p99 <= maxP99, Known: true}
+}
+
+func (rep *Report) routesTarget() Result {
+	worst, at := time.Duration(0), route(0)
+	for r := range numRoutes {
+		if l := summarise(rep.Tally.routes[r].took); l.p99 > worst {
+			worst, at = l.p99, r
+		}
+	}
+	return Result{Name: "p99 ≤ 50 ms on every route", Got: fmt.Sprintf("worst %s ms (%s)", ms(worst), at),
+		Pass: worst <= maxP99, Known: true}
+}
+
+func (rep *Report) errorsTarget() Result {
+	n, all := rep.Tally.errors(), len(rep.Tally.all())
+	return Result{Name: "zero errors", Got: fmt.Sprintf("%d in %d requests", n, all), Pass: all > 0 && n == 0, Known: true}
+}
+
+func (rep *Report) memoryTarget() Result {
+	name := fmt.Sprintf("memory flat: RSS at the end ≤ %.2f× half way", maxGrowth)
+	mid, end, ok := rep.midEnd()
+	if !ok {
+		return Result{Name: name, Got: "not measured (give --pid with --url)"}
+	}
+	return Result{Name: name, Got: fmt.Sprintf("%s → %s", mb(mid.mem.RSS), mb(end.mem.RSS)),
+		Pass: float64(end.mem.RSS) <= maxGrowth*float64(mid.mem.RSS), Known: true}
+}
+
+// midEnd are the samples half way through the run and at its end.
+func (rep *Report) midEnd() (sample, sample, bool) {
+	s := rep.Samples
+	if len(s) < 2 || !s[0].memOK {
+		return sample{}, sample{}, false
+	}
+	return s[len(s)/2], s[len(s)-1], true
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f", float64(d.Microseconds())/1000) }
+func mb(b uint64) string        { return fmt.Sprintf("%.0f MB", float64(b)/(1<<20)) }
