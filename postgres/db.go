@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	_ "github.com/lib/pq" // the driver behind every DB
 )
 
 // DB is a pool of connections to one PostgreSQL database.
@@ -18,12 +18,14 @@ type DB struct {
 }
 
 // Open connects to dsn, retrying while the server is still starting up, and
-// returns once a ping succeeds or ctx ends.
+// returns once a ping succeeds or ctx ends. Its connections keep the
+// statements they run prepared (stmtcache.go).
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db, err := sqlx.Open("postgres", dsn)
+	c, err := newConnector(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
+	db := sqlx.NewDb(sql.OpenDB(c), "postgres")
 	db.SetMaxOpenConns(32)
 	db.SetMaxIdleConns(16)
 	db.SetConnMaxIdleTime(5 * time.Minute)
