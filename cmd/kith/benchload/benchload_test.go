@@ -14,10 +14,11 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-// A short run against the in-process server exercises every route of the
-// mix without an error, and prints every section; then, with every session
-// revoked behind the clients' backs, the signed-in routes' refusals count
-// as errors while the public ones still succeed.
+// A short open-loop run against the in-process server exercises every
+// route of the mix without an error, and prints every section; then, in a
+// closed loop with every session revoked behind the clients' backs, the
+// signed-in routes' refusals count as errors while the public ones still
+// succeed.
 func TestRunExercisesEveryRouteAndCountsErrors(t *testing.T) {
 	db, dsn := pgtest.NewURL(t)
 	srv, err := StartServer(t.Context(), db, dsn, slog.New(slog.DiscardHandler))
@@ -26,7 +27,7 @@ func TestRunExercisesEveryRouteAndCountsErrors(t *testing.T) {
 	}
 	defer srv.Close()
 	var out bytes.Buffer
-	rep, err := Run(t.Context(), srv.Target, Options{Duration: 2 * time.Second, Clients: 4, Seed: 3}, &out)
+	rep, err := Run(t.Context(), srv.Target, Options{Duration: 2 * time.Second, Clients: 8, Rate: 200, Seed: 3}, &out)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -102,9 +103,13 @@ func TestJudge(t *testing.T) {
 }
 
 func TestParseArgs(t *testing.T) {
-	o, err := ParseArgs([]string{"--rate", "500", "--clients", "32"}, &bytes.Buffer{})
+	o, err := ParseArgs(nil, &bytes.Buffer{})
 	if err != nil || o.Rate != 500 || o.Clients != 32 || o.Duration != time.Minute || o.Seed != 1 || o.URL != "" {
-		t.Fatalf("%+v %v", o, err)
+		t.Fatalf("defaults: %+v %v", o, err)
+	}
+	o, err = ParseArgs([]string{"--rate", "0", "--clients", "16", "--url", "http://127.0.0.1:8080", "--pid", "42"}, &bytes.Buffer{})
+	if err != nil || o.Rate != 0 || o.Clients != 16 || o.PID != 42 {
+		t.Fatalf("closed loop against a server: %+v %v", o, err)
 	}
 	for _, bad := range [][]string{{"--duration", "0s"}, {"--clients", "0"}, {"--rate", "-1"}, {"--pid", "7"},
 		{"--url", "http://x", "--profile", "/tmp/p"}, {"extra"}} {

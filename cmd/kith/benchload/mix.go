@@ -32,19 +32,22 @@ var routeNames = [numRoutes]string{
 
 func (r route) String() string { return routeNames[r] }
 
-// weights is the mix, in requests per hundred: mostly the public looking
-// for groups, then link workers' work on referrals, VCSEs answering them,
-// and commissioners reading figures. docs/RELIABILITY.md explains it.
+// weights is the mix, in requests per thousand: mostly the public looking
+// for groups and reading listings; link workers' referrals, moves and
+// connections; VCSE editors reading their inbox and answering; and, rarely,
+// a commissioner reading a report or running the gap analysis (a whole
+// area's analysis, about a hundred times the work of a search).
+// docs/RELIABILITY.md explains the choice.
 var weights = [numRoutes]int{
-	routeSearch:         40,
-	routeService:        20,
-	routeCreateReferral: 6,
-	routeMoveReferral:   8,
-	routeConnect:        6,
-	routeInbox:          6,
-	routeAnswer:         8,
-	routeReport:         5,
-	routeGaps:           1,
+	routeSearch:         420,
+	routeService:        220,
+	routeCreateReferral: 60,
+	routeMoveReferral:   80,
+	routeConnect:        60,
+	routeInbox:          60,
+	routeAnswer:         70,
+	routeReport:         28,
+	routeGaps:           2,
 }
 
 // pick draws the next request's route by weight.

@@ -29,8 +29,8 @@ func ParseArgs(args []string, out io.Writer) (Options, error) {
 	fs.StringVar(&o.URL, "url", "", "base URL of a running Kith server loaded with the demo region (default: start one in this process)")
 	fs.IntVar(&o.PID, "pid", 0, "process id of the server at --url, to sample its memory")
 	fs.DurationVar(&o.Duration, "duration", 60*time.Second, "how long to drive the mix")
-	fs.IntVar(&o.Clients, "clients", 16, "concurrent clients (closed loop), or senders when --rate is set")
-	fs.Float64Var(&o.Rate, "rate", 0, "requests per second to offer, open loop (0: closed loop)")
+	fs.IntVar(&o.Clients, "clients", 32, "concurrent clients (closed loop), or senders (open loop)")
+	fs.Float64Var(&o.Rate, "rate", 500, "requests per second to offer, open loop; 0: closed loop, each client as fast as it can")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of the clients' choices")
 	fs.StringVar(&o.Profile, "profile", "", "write CPU and heap profiles of the run to this directory (in-process server only)")
 	if err := fs.Parse(args); err != nil {

@@ -58,7 +58,7 @@ func (rep *Report) writeRoutes(w io.Writer) {
 	for r := range numRoutes {
 		rt := rep.Tally.routes[r]
 		l := summarise(rt.took)
-		fmt.Fprintf(t, "  %s\t%d%%\t%d\t%.1f%%\t%s\t%s\t%s\t%d\t%d\n", r, weights[r], l.n, 100*float64(l.n)/float64(max(n, 1)),
+		fmt.Fprintf(t, "  %s\t%.1f%%\t%d\t%.1f%%\t%s\t%s\t%s\t%d\t%d\n", r, float64(weights[r])/10, l.n, 100*float64(l.n)/float64(max(n, 1)),
 			ms(l.p50), ms(l.p99), ms(l.max), rt.business, rt.errors)
 	}
 	l := summarise(rep.Tally.all())

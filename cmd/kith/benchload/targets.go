@@ -3,6 +3,8 @@ package benchload
 import (
 	"fmt"
 	"time"
+
+	"kith/cmd/kith/benchgaps"
 )
 
 // The issue's targets for a 60 s run on a 2-core machine.
@@ -17,6 +19,11 @@ const (
 	keptUp = 0.99
 )
 
+// maxGapsP99 holds the gap analysis, an analysis of a whole area rather
+// than an interactive request, to its own target (benchgaps.Target)
+// instead of maxP99.
+const maxGapsP99 = benchgaps.Target
+
 // Result is one target and how the run did; Known is false when the run
 // could not measure it.
 type Result struct {
@@ -25,7 +32,8 @@ type Result struct {
 }
 
 func judge(rep *Report) []Result {
-	return []Result{rep.throughputTarget(), rep.p99Target(), rep.routesTarget(), rep.errorsTarget(), rep.memoryTarget()}
+	return []Result{rep.throughputTarget(), rep.p99Target(), rep.routesTarget(), rep.gapsTarget(), rep.errorsTarget(),
+		rep.memoryTarget()}
 }
 
 // perSecond is the requests answered per second of the run.
@@ -52,12 +60,18 @@ func (rep *Report) p99Target() Result {
 func (rep *Report) routesTarget() Result {
 	worst, at := time.Duration(0), route(0)
 	for r := range numRoutes {
-		if l := summarise(rep.Tally.routes[r].took); l.p99 > worst {
+		if l := summarise(rep.Tally.routes[r].took); r != routeGaps && l.p99 > worst {
 			worst, at = l.p99, r
 		}
 	}
-	return Result{Name: "p99 ≤ 50 ms on every route", Got: fmt.Sprintf("worst %s ms (%s)", ms(worst), at),
+	return Result{Name: "p99 ≤ 50 ms on every route but the gap analysis", Got: fmt.Sprintf("worst %s ms (%s)", ms(worst), at),
 		Pass: worst <= maxP99, Known: true}
+}
+
+func (rep *Report) gapsTarget() Result {
+	l := summarise(rep.Tally.routes[routeGaps].took)
+	return Result{Name: fmt.Sprintf("gap analysis p99 ≤ %s (issue 8)", maxGapsP99), Got: ms(l.p99) + " ms",
+		Pass: l.n > 0 && l.p99 <= maxGapsP99, Known: true}
 }
 
 func (rep *Report) errorsTarget() Result {
