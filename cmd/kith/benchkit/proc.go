@@ -109,3 +109,66 @@ func (s CPUSample) Since(prev CPUSample) (machine, self float64) {
 func Machine() string {
 	return fmt.Sprintf("%d CPUs, %s/%s, %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 }
+
+// clockTicks is the kernel's USER_HZ, the unit of /proc's CPU times: 100 on
+// every Linux Kith runs on.
+const clockTicks = 100
+
+// ProcessCPU is the CPU time process pid has used; with children, also
+// that of its live children and of those it has reaped, so that for a
+// PostgreSQL postmaster it covers every backend, past and present.
+func ProcessCPU(pid int, children bool) (time.Duration, error) {
+	f, err := statFields(pid)
+	if err != nil {
+		return 0, err
+	}
+	ticks := f.utime + f.stime
+	if !children {
+		return ticks * time.Second / clockTicks, nil
+	}
+	ticks += f.cutime + f.cstime
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if c, err := statFields(child); err == nil && c.ppid == pid {
+			ticks += c.utime + c.stime
+		}
+	}
+	return ticks * time.Second / clockTicks, nil
+}
+
+// ParentPID is the parent of process pid.
+func ParentPID(pid int) (int, error) {
+	f, err := statFields(pid)
+	return f.ppid, err
+}
+
+type procStat struct {
+	ppid                         int
+	utime, stime, cutime, cstime time.Duration // in clock ticks
+}
+
+// statFields reads /proc/<pid>/stat, whose second field (the command) may
+// hold spaces, so the rest is read after its closing parenthesis.
+func statFields(pid int) (procStat, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return procStat{}, err
+	}
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return procStat{}, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	f := strings.Fields(string(b[i+1:])) // f[0] is field 3, the state
+	if len(f) < 15 {
+		return procStat{}, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
+	}
+	n := func(k int) time.Duration { v, _ := strconv.ParseInt(f[k-3], 10, 64); return time.Duration(v) }
+	return procStat{ppid: int(n(4)), utime: n(14), stime: n(15), cutime: n(16), cstime: n(17)}, nil
+}

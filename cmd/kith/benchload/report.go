@@ -36,14 +36,22 @@ func (rep *Report) writeHeader(w io.Writer) {
 	fmt.Fprintf(w, "machine: %s%s\n", benchkit.Machine(), pg)
 	fmt.Fprintf(w, "demo region seen through the API: %d listings; %d services of the demo VCSEs answer connections, %d others receive them\n",
 		rep.World.Services, rep.World.Answered, rep.World.Elsewhere)
-	fmt.Fprintf(w, "cores busy over the run: machine %.2f, this process %.2f (%s)\n", rep.Machine, rep.Self, rep.selfIs())
+	fmt.Fprintf(w, "cores busy over the run: %s\n", rep.CPU)
+	if rep.Target.InProcess {
+		fmt.Fprintln(w, "(the bench process is the server and the load clients together)")
+	}
 }
 
-func (rep *Report) selfIs() string {
-	if rep.Target.InProcess {
-		return "the server and the load clients; the rest is PostgreSQL and anything else running"
+// String says where the cores went, as far as the bench could see.
+func (u cpuUse) String() string {
+	s := fmt.Sprintf("machine %.2f = bench process %.2f", u.Machine, u.Self)
+	if u.Server >= 0 {
+		s += fmt.Sprintf(" + server %.2f", u.Server)
 	}
-	return "the load clients only"
+	if u.Postgres < 0 {
+		return s + " + PostgreSQL and other work (not told apart)"
+	}
+	return s + fmt.Sprintf(" + PostgreSQL %.2f + other work %.2f", u.Postgres, u.Other())
 }
 
 func (rep *Report) writeRoutes(w io.Writer) {

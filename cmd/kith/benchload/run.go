@@ -17,8 +17,7 @@ type Report struct {
 	Tally    *tally
 	Elapsed  time.Duration
 	Samples  []sample
-	Machine  float64 // cores the machine kept busy over the run
-	Self     float64 // cores this process kept busy (with an in-process server: server and clients)
+	CPU      cpuUse
 	Targets  []Result
 	Made     struct{ Referrals, Connections int } // still in the bench's pools at the end
 	Postgres string
@@ -58,7 +57,8 @@ func Run(ctx context.Context, t Target, opt Options, out io.Writer) (*Report, er
 // drive runs the clients with the sampler alongside.
 func (rep *Report) drive(ctx context.Context, d *driver) {
 	sampling, stop := context.WithCancel(ctx)
-	cpu, began := benchkit.SampleCPU(), time.Now()
+	meter := rep.Target.newCPUMeter(ctx)
+	cpu, began := meter.read(), time.Now()
 	samples := rep.Target.sampler(sampling, began, d.done.Load)
 	if d.opt.Rate > 0 {
 		rep.Tally = d.openLoop(ctx)
@@ -66,7 +66,7 @@ func (rep *Report) drive(ctx context.Context, d *driver) {
 		rep.Tally = d.closedLoop(ctx)
 	}
 	rep.Elapsed = time.Since(began)
-	rep.Machine, rep.Self = benchkit.SampleCPU().Since(cpu)
+	rep.CPU = meter.read().use(cpu, rep.Elapsed)
 	stop()
 	rep.Samples = <-samples
 }
