@@ -55,7 +55,7 @@ FROM services s JOIN organisations o ON o.id = s.organisation_id
 LEFT JOIN service_capacity c ON c.service_id = s.id
 WHERE s.id = ANY($1::uuid[]) AND s.published AND s.status = 'active' AND o.published`
 	var rows []cardRow
-	if err := s.db.SelectContext(ctx, &rows, q, pq.Array(ids)); err != nil {
+	if err := s.db.Lookups().SelectContext(ctx, &rows, q, pq.Array(ids)); err != nil {
 		return nil, postgres.MapError(err)
 	}
 	out := make([]ResultCard, len(rows))

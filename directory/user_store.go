@@ -134,7 +134,7 @@ WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`
 		User
 		LastSeen time.Time `db:"last_seen_at"`
 	}
-	err := s.db.GetContext(ctx, &row, q, hash, now)
+	err := s.db.Lookups().GetContext(ctx, &row, q, hash, now)
 	if isNoRows(err) {
 		return nil, ErrUnauthenticated
 	}

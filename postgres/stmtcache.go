@@ -17,19 +17,32 @@ import (
 // context switch on both sides. So each connection prepares a
 // parameterised query the first time it sees it and from then on runs it by
 // name: one round trip, and PostgreSQL plans it once it has seen it a few
-// times (its plan cache). Queries without parameters still go as simple
-// queries, which may hold several statements.
+// times, on connections that allow it (planMode). Queries without
+// parameters still go as simple queries, which may hold several statements.
 
 // maxStatements bounds the statements each connection keeps prepared; the
 // least recently used is closed to make room.
 const maxStatements = 256
 
-// connector opens lib/pq connections that keep their prepared statements.
-type connector struct{ pq *pq.Connector }
+// planMode is how a connection's prepared statements are planned: afresh
+// on every execution (custom), or as PostgreSQL sees fit, which for a
+// statement whose plan does not depend on its values means once (generic).
+type planMode string
 
-func newConnector(dsn string) (connector, error) {
+const (
+	customPlans  planMode = "force_custom_plan"
+	genericPlans planMode = "auto"
+)
+
+// connector opens lib/pq connections that keep their prepared statements.
+type connector struct {
+	pq    *pq.Connector
+	plans planMode
+}
+
+func newConnector(dsn string, plans planMode) (connector, error) {
 	c, err := pq.NewConnector(dsn)
-	return connector{c}, err
+	return connector{c, plans}, err
 }
 
 func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
@@ -42,7 +55,7 @@ func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
 		cn.Close()
 		return nil, errors.New("postgres: lib/pq connection lacks the interfaces Kith relies on")
 	}
-	if _, err := inner.ExecContext(ctx, `SET plan_cache_mode = force_custom_plan`, nil); err != nil {
+	if _, err := inner.ExecContext(ctx, `SET plan_cache_mode = `+string(c.plans), nil); err != nil {
 		cn.Close()
 		return nil, err
 	}

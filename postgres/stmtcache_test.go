@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jmoiron/sqlx"
+
 	"kith/postgres"
 	"kith/postgres/pgtest"
 )
@@ -112,5 +114,31 @@ func TestStatementsSurviveRollback(t *testing.T) {
 	}
 	if got := prepared(t, db); len(got) != 1 {
 		t.Fatalf("prepared %q", got)
+	}
+}
+
+// The main pool plans every execution afresh; the lookups pool lets
+// PostgreSQL settle on one generic plan for a statement whose plan cannot
+// depend on its values.
+func TestOnlyLookupsReuseGenericPlans(t *testing.T) {
+	db := oneConn(t)
+	db.Lookups().SetMaxOpenConns(1)
+	const q = `SELECT relname FROM pg_class WHERE oid = $1`
+	for name, pool := range map[string]*sqlx.DB{"main": db.DB, "lookups": db.Lookups()} {
+		for range 10 {
+			var rel string
+			if err := pool.Get(&rel, q, 1259); err != nil || rel != "pg_class" {
+				t.Fatalf("%s: %q, %v", name, rel, err)
+			}
+		}
+		var generic, custom int
+		err := pool.QueryRow(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = '`+q+`'`).
+			Scan(&generic, &custom)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if wantGeneric := name == "lookups"; (generic > 0) != wantGeneric || generic+custom != 10 {
+			t.Errorf("%s: %d generic and %d custom plans over 10 executions", name, generic, custom)
+		}
 	}
 }
