@@ -124,8 +124,8 @@ func TestSessionExpirySlides(t *testing.T) {
 	}{
 		{30 * time.Second, used, true},
 		{30 * time.Second, idle, true},
-		{2 * time.Minute, used, true}, // refreshed: now lasts to 12h02m
-		{directory.SessionTTL + time.Minute, used, true}, // refreshed again: lasts to 24h01m
+		{2 * time.Minute, used, true},                        // refreshed: now lasts to 12h02m
+		{directory.SessionTTL + time.Minute, used, true},     // refreshed again: lasts to 24h01m
 		{directory.SessionTTL + 15*time.Second, idle, false}, // its use at 30 s did not refresh it
 		{2*directory.SessionTTL + 2*time.Minute, used, false},
 	}
