@@ -11,23 +11,28 @@ import (
 
 // driver runs the mix's clients against the world.
 type driver struct {
-	w    *world
-	opt  Options
-	done atomic.Int64 // requests answered so far, for the sampler
+	w     *world
+	opt   Options
+	start time.Time    // when the clock started
+	done  atomic.Int64 // requests answered so far, for the sampler
 }
 
 // rng is client i's own source of choices, fixed by the seed.
 func (d *driver) rng(i int) *rand.Rand { return rand.New(rand.NewPCG(d.opt.Seed, uint64(i))) }
 
-// draws is client i's sequence of routes: one of every route first, from
-// a different one for each client, so that even a short run measures them
-// all; then draws by weight.
+// draws is client i's sequence of routes, drawn by weight; client 0 first
+// sends one of every route, so that even a short run measures them all
+// (had every client done so, the run would open with a burst of gap
+// analyses no real mix has).
 func draws(i int, rng *rand.Rand) func() route {
 	n := 0
+	if i > 0 {
+		n = int(numRoutes)
+	}
 	return func() route {
-		n++
-		if n <= int(numRoutes) {
-			return route((i + n) % int(numRoutes))
+		if n < int(numRoutes) {
+			n++
+			return route(n - 1)
 		}
 		return pick(rng)
 	}
@@ -45,14 +50,15 @@ func (d *driver) send(ctx context.Context, rng *rand.Rand, r route, t *tally, si
 	if st.after != nil {
 		st.after(resp, v == verdictOK)
 	}
-	t.record(st.route, took, v, why)
+	t.record(st.route, began.Sub(d.start), took, v, why)
 	d.done.Add(1)
 }
 
 // closedLoop has each client send its next request as soon as the last
 // one is answered, until the time is up.
 func (d *driver) closedLoop(ctx context.Context) *tally {
-	stop := time.Now().Add(d.opt.Duration)
+	d.start = time.Now()
+	stop := d.start.Add(d.opt.Duration)
 	return d.clients(func(i int, t *tally) {
 		rng := d.rng(i)
 		next := draws(i, rng)
@@ -68,7 +74,8 @@ func (d *driver) closedLoop(ctx context.Context) *tally {
 func (d *driver) openLoop(ctx context.Context) *tally {
 	n := int(d.opt.Rate * d.opt.Duration.Seconds())
 	due := make(chan time.Time, min(n, 1<<20))
-	start := time.Now()
+	d.start = time.Now()
+	start := d.start
 	go func() {
 		defer close(due)
 		for i := range n {
@@ -105,10 +112,17 @@ func (d *driver) clients(fn func(i int, t *tally)) *tally {
 	return total
 }
 
-// warmUp sends one request of every route, in order, before the clock
-// starts: the first of some (the gap analysis builds its area tables)
-// costs what no later one does, and a setup that cannot even do that
-// should stop here with the reason rather than report a run of errors.
+// warmUpFor is how long every client runs the mix, unrecorded, before the
+// clock starts: long enough for the server to open the database
+// connections a busy server holds, which a freshly started one opens on
+// first demand at tens of milliseconds each.
+const warmUpFor = 3 * time.Second
+
+// warmUp sends one request of every route, in order, and then runs the mix
+// for warmUpFor, before the clock starts: the first of some requests (the
+// gap analysis builds its area tables) costs what no later one does, and a
+// setup that cannot even do the first pass should stop with the reason
+// rather than report a run of errors.
 func (d *driver) warmUp(ctx context.Context) error {
 	rng := d.rng(-1)
 	for r := range numRoutes {
@@ -121,6 +135,11 @@ func (d *driver) warmUp(ctx context.Context) error {
 		if v == verdictError {
 			return fmt.Errorf("warm-up: %s: %s", st.route, why)
 		}
+	}
+	warm := &driver{w: d.w, opt: d.opt}
+	warm.opt.Duration = min(warmUpFor, d.opt.Duration)
+	if t := warm.closedLoop(ctx); t.errors() > 0 {
+		return fmt.Errorf("warm-up: %d errors in %d requests, the first %q", t.errors(), len(t.all()), t.firstError())
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 
 // Write prints the report as aligned tables.
 func (rep *Report) Write(w io.Writer) {
-	for _, section := range []func(io.Writer){rep.writeHeader, rep.writeRoutes, rep.writeBusiness,
+	for _, section := range []func(io.Writer){rep.writeHeader, rep.writeRoutes, rep.writeTimeline, rep.writeBusiness,
 		rep.writeErrors, rep.writeServer, rep.writeTargets} {
 		fmt.Fprintln(w)
 		section(w)
@@ -73,6 +73,16 @@ func (rep *Report) writeRoutes(w io.Writer) {
 	fmt.Fprintf(t, "  all\t100%%\t%d\t100%%\t%s\t%s\t%s\t%d\t%d\n", l.n, ms(l.p50), ms(l.p99), ms(l.max),
 		sumBusiness(rep.Tally), rep.Tally.errors())
 	t.Flush()
+}
+
+// writeTimeline shows each window's p99, so that a stall or a slow drift
+// (a query slowing as the run's own data grows) stands out.
+func (rep *Report) writeTimeline(w io.Writer) {
+	fmt.Fprintf(w, "p99 in ms by %s of the run (requests by when they began):\n ", window)
+	for _, k := range slices.Sorted(maps.Keys(rep.Tally.windows)) {
+		fmt.Fprintf(w, " %.0f", float64(summarise(rep.Tally.windows[k]).p99.Microseconds())/1000)
+	}
+	fmt.Fprintln(w)
 }
 
 func sumBusiness(t *tally) int {

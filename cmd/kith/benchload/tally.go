@@ -9,8 +9,13 @@ import (
 // they are added up at the end, so recording never contends.
 type tally struct {
 	routes   [numRoutes]routeTally
-	business map[string]int // business refusals by reason
+	business map[string]int          // business refusals by reason
+	windows  map[int][]time.Duration // every request's latency, by the window it began in
 }
+
+// window is the span the timeline groups requests by, to show a stall or
+// a drift that a whole run's percentiles would hide.
+const window = 5 * time.Second
 
 type routeTally struct {
 	took     []time.Duration
@@ -22,9 +27,12 @@ type routeTally struct {
 // mostExamples bounds the errors a route keeps word for word.
 const mostExamples = 3
 
-func newTally() *tally { return &tally{business: map[string]int{}} }
+func newTally() *tally { return &tally{business: map[string]int{}, windows: map[int][]time.Duration{}} }
 
-func (t *tally) record(r route, took time.Duration, v verdict, why string) {
+// record adds a request of route r that began at offset into the run.
+func (t *tally) record(r route, offset, took time.Duration, v verdict, why string) {
+	w := int(offset / window)
+	t.windows[w] = append(t.windows[w], took)
 	rt := &t.routes[r]
 	rt.took = append(rt.took, took)
 	switch v {
@@ -49,6 +57,9 @@ func (t *tally) merge(o *tally) {
 	}
 	for k, n := range o.business {
 		t.business[k] += n
+	}
+	for w, took := range o.windows {
+		t.windows[w] = append(t.windows[w], took...)
 	}
 }
 
@@ -83,4 +94,14 @@ func (t *tally) errors() int {
 		n += rt.errors
 	}
 	return n
+}
+
+// firstError is one of the errors kept word for word.
+func (t *tally) firstError() string {
+	for _, rt := range t.routes {
+		if len(rt.examples) > 0 {
+			return rt.examples[0]
+		}
+	}
+	return ""
 }
