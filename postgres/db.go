@@ -86,6 +86,20 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	return MapError(tx.Commit())
 }
 
+// KeyTx is Tx for a transaction whose every statement finds its rows by
+// key (a referral by its id, a connection, a service's capacity), so that
+// no plan can depend on the values: PostgreSQL may then reuse each
+// statement's generic plan within it, as on the Lookups pool, instead of
+// planning every execution afresh.
+func (db *DB) KeyTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	return db.Tx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = `+string(genericPlans)); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+}
+
 // Ready reports whether the database answers within the context's deadline.
 func (db *DB) Ready(ctx context.Context) error {
 	return MapError(db.PingContext(ctx))

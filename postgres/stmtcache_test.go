@@ -142,3 +142,20 @@ func TestOnlyLookupsReuseGenericPlans(t *testing.T) {
 		}
 	}
 }
+
+// KeyTx lets its own statements reuse generic plans, and only its own.
+func TestKeyTxAllowsGenericPlansWithinIt(t *testing.T) {
+	db := oneConn(t)
+	modes := func(run func(func(*sqlx.Tx) error) error) (inside string) {
+		if err := run(func(tx *sqlx.Tx) error { return tx.Get(&inside, `SHOW plan_cache_mode`) }); err != nil {
+			t.Fatal(err)
+		}
+		return inside
+	}
+	if got := modes(func(fn func(*sqlx.Tx) error) error { return db.KeyTx(t.Context(), fn) }); got != "auto" {
+		t.Errorf("inside KeyTx: %s", got)
+	}
+	if got := modes(func(fn func(*sqlx.Tx) error) error { return db.Tx(t.Context(), fn) }); got != "force_custom_plan" {
+		t.Errorf("inside Tx after a KeyTx on the same connection: %s", got)
+	}
+}
