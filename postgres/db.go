@@ -93,7 +93,7 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 // planning every execution afresh.
 func (db *DB) KeyTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	return db.Tx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = `+string(genericPlans)); err != nil {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = `+string(chosenPlans)); err != nil {
 			return err
 		}
 		return fn(tx)

@@ -25,13 +25,17 @@ import (
 const maxStatements = 256
 
 // planMode is how a connection's prepared statements are planned: afresh
-// on every execution (custom), or as PostgreSQL sees fit, which for a
-// statement whose plan does not depend on its values means once (generic).
+// on every execution (custom); as PostgreSQL sees fit, which for most
+// statements whose plan does not depend on their values means once
+// (chosen); or once, always (generic), for the lookups by key alone, where
+// PostgreSQL would otherwise keep planning a list of ids afresh because
+// its generic estimate assumes more of them.
 type planMode string
 
 const (
 	customPlans  planMode = "force_custom_plan"
-	genericPlans planMode = "auto"
+	chosenPlans  planMode = "auto"
+	genericPlans planMode = "force_generic_plan"
 )
 
 // connector opens lib/pq connections that keep their prepared statements.
