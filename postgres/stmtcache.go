@@ -96,29 +96,32 @@ type cached struct {
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	if len(args) == 0 {
-		return c.pqConn.QueryContext(ctx, query, args)
-	}
-	st, err := c.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, args)
-	c.forgetIfStale(query, err)
-	return rows, err
+	return viaStatement(c, ctx, query, args,
+		func() (driver.Rows, error) { return c.pqConn.QueryContext(ctx, query, args) },
+		func(st driver.Stmt) (driver.Rows, error) { return st.(driver.StmtQueryContext).QueryContext(ctx, args) })
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	return viaStatement(c, ctx, query, args,
+		func() (driver.Result, error) { return c.pqConn.ExecContext(ctx, query, args) },
+		func(st driver.Stmt) (driver.Result, error) { return st.(driver.StmtExecContext).ExecContext(ctx, args) })
+}
+
+// viaStatement runs a query with parameters on the connection's prepared
+// statement for it, and one without as a simple query (plain).
+func viaStatement[T any](c *cachingConn, ctx context.Context, query string, args []driver.NamedValue,
+	plain func() (T, error), run func(driver.Stmt) (T, error)) (T, error) {
 	if len(args) == 0 {
-		return c.pqConn.ExecContext(ctx, query, args)
+		return plain()
 	}
 	st, err := c.prepared(ctx, query)
 	if err != nil {
-		return nil, err
+		var none T
+		return none, err
 	}
-	res, err := st.(driver.StmtExecContext).ExecContext(ctx, args)
+	out, err := run(st)
 	c.forgetIfStale(query, err)
-	return res, err
+	return out, err
 }
 
 // prepared returns the connection's statement for query, preparing it
