@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // Options are the flags of `kith bench load`.
@@ -33,11 +35,8 @@ func ParseArgs(args []string, out io.Writer) (Options, error) {
 	fs.Float64Var(&o.Rate, "rate", 500, "requests per second to offer, open loop; 0: closed loop, each client as fast as it can")
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of the clients' choices")
 	fs.StringVar(&o.Profile, "profile", "", "write CPU and heap profiles of the run to this directory (in-process server only)")
-	if err := fs.Parse(args); err != nil {
+	if err := benchkit.ParseFlags(fs, args); err != nil {
 		return Options{}, err
-	}
-	if fs.NArg() > 0 {
-		return Options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return o, o.check()
 }
