@@ -14,6 +14,7 @@ import (
 // Memory is a process's resident memory, from /proc/<pid>/status.
 type Memory struct {
 	RSS  uint64 // VmRSS, bytes
+	Anon uint64 // RssAnon, bytes: the part of RSS that is the process's own, not mapped files such as an index
 	Peak uint64 // VmHWM, bytes: the most the process ever held
 	Heap uint64 // Go heap in use, bytes; only known for this process
 }
@@ -40,6 +41,8 @@ func ReadMemory(pid int) (Memory, error) {
 		switch name {
 		case "VmRSS":
 			m.RSS, err = kB(value)
+		case "RssAnon":
+			m.Anon, err = kB(value)
 		case "VmHWM":
 			m.Peak, err = kB(value)
 		}

@@ -119,9 +119,10 @@ func (rep *Report) writeErrors(w io.Writer) {
 }
 
 func (rep *Report) writeServer(w io.Writer) {
-	fmt.Fprintln(w, "Server over the run (memory: the server process's resident set; in process it includes the load clients)")
+	fmt.Fprintln(w, "Server over the run (RSS: the server process's resident memory; anon: the part that is its own, without the")
+	fmt.Fprintln(w, "search index's mapped files; in process, both include the load clients)")
 	t := table(w)
-	fmt.Fprintln(t, "  when\tat\trequests\tRSS\tGo heap\tPostgreSQL backends\tpool open\tpool waits")
+	fmt.Fprintln(t, "  when\tat\trequests\tRSS\tanon\tGo heap\tPostgreSQL backends\tpool open\tpool waits")
 	s := rep.Samples
 	if len(s) == 0 {
 		return
@@ -130,8 +131,8 @@ func (rep *Report) writeServer(w io.Writer) {
 		name string
 		s    sample
 	}{{"start", s[0]}, {"half way", s[len(s)/2]}, {"end", s[len(s)-1]}} {
-		fmt.Fprintf(t, "  %s\t%.0f s\t%d\t%s\t%s\t%s\t%s\t%s\n", p.name, p.s.at.Seconds(), p.s.done, memOr(p.s, p.s.mem.RSS),
-			memOr(p.s, p.s.mem.Heap), known(p.s.pgConns), known(p.s.pool), known64(p.s.waits, p.s.pool))
+		fmt.Fprintf(t, "  %s\t%.0f s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.name, p.s.at.Seconds(), p.s.done, memOr(p.s, p.s.mem.RSS),
+			memOr(p.s, p.s.mem.Anon), memOr(p.s, p.s.mem.Heap), known(p.s.pgConns), known(p.s.pool), known64(p.s.waits, p.s.pool))
 	}
 	t.Flush()
 	if peak := slices.MaxFunc(s, func(a, b sample) int { return int(int64(a.mem.RSS) - int64(b.mem.RSS)) }); peak.memOK {
