@@ -56,7 +56,11 @@ func openPool(dsn string, plans planMode, size int) (*sqlx.DB, error) {
 	}
 	db := sqlx.NewDb(sql.OpenDB(c), "postgres")
 	db.SetMaxOpenConns(size)
-	db.SetMaxIdleConns(size / 2)
+	// Every connection may stay open between requests: with fewer idle
+	// than open, a busy pool closed a connection after each burst and
+	// opened another (a new PostgreSQL backend, its authentication and its
+	// prepared statements) for the next. Idle ones still close in time.
+	db.SetMaxIdleConns(size)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	return db, nil
 }
