@@ -88,7 +88,7 @@ FROM services s JOIN organisations o ON o.id = s.organisation_id`
 // people filter with CanSee.
 func (s *Store) ServicesByID(ctx context.Context, ids []string) ([]Service, error) {
 	const q = serviceSelect + ` WHERE s.id = ANY($1::uuid[])`
-	svcs, _, err := s.selectServices(ctx, s.db.DB, q, pq.Array(ids))
+	svcs, _, err := s.selectServices(ctx, s.db.Lookups(), q, pq.Array(ids))
 	return svcs, err
 }
 

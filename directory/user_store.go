@@ -134,22 +134,38 @@ func tokenHash(token string) []byte {
 	return h[:]
 }
 
-// UserBySession returns the user a live session token belongs to and marks
-// the session used now.
+// sessionTouch is how stale a session's last use may get before a request
+// records a new one. Recording every request made every request a write,
+// and made one person's parallel requests queue on their session's row; the
+// price is that an idle session may end up to this much before SessionIdle.
+const sessionTouch = time.Minute
+
+// UserBySession returns the user a live session token belongs to and, at
+// most once every sessionTouch, marks the session used now.
 func (s *Store) UserBySession(ctx context.Context, token string) (*User, error) {
 	const q = `
-UPDATE sessions SET last_seen_at = $2
-FROM users u
-WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND sessions.last_seen_at > $3
-  AND u.id = sessions.user_id AND NOT u.disabled
-RETURNING ` + userColumns
-	now := s.now().UTC()
-	var u User
-	err := s.db.GetContext(ctx, &u, q, tokenHash(token), now, now.Add(-SessionIdle))
+SELECT ` + userColumns + `, s.last_seen_at
+FROM sessions s JOIN users u ON u.id = s.user_id
+WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled`
+	now, hash := s.now().UTC(), tokenHash(token)
+	var row struct {
+		User
+		LastSeen time.Time `db:"last_seen_at"`
+	}
+	err := s.db.Lookups().GetContext(ctx, &row, q, hash, now, now.Add(-SessionIdle))
 	if isNoRows(err) {
 		return nil, ErrUnauthenticated
 	}
-	return &u, postgres.MapError(err)
+	if err != nil {
+		return nil, postgres.MapError(err)
+	}
+	if now.Sub(row.LastSeen) >= sessionTouch {
+		const touch = `UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`
+		if _, err := s.db.ExecContext(ctx, touch, hash, now); err != nil {
+			return nil, postgres.MapError(err)
+		}
+	}
+	return &row.User, nil
 }
 
 // Logout ends a session.

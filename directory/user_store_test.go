@@ -3,6 +3,7 @@ package directory_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"kith/directory"
 )
@@ -117,4 +118,52 @@ func TestTaxonomyIsSeeded(t *testing.T) {
 	if w := byCode["walking"]; w.ParentID == nil || *w.ParentID != byCode["physical-activity"].ID {
 		t.Errorf("walking is not under physical activity: %+v", w)
 	}
+}
+
+// A session lasts SessionTTL from its last use, counted in whole minutes:
+// a request within a minute of the last refresh does not slide it.
+// TestSessionUseRecordedOncePerMinute: a request records the session's use
+// at most once a minute, and the idle timeout runs from the last recorded
+// use (the absolute limit is tested in security_test.go).
+func TestSessionUseRecordedOncePerMinute(t *testing.T) {
+	base := newStore(t)
+	lw := mustUser(t, base, directory.UserInput{Email: "lw@pcn.example", Role: "link_worker",
+		TeamID: mustTeam(t, base, "Coalfields PCN")})
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) *directory.Store { return base.WithClock(func() time.Time { return t0.Add(d) }) }
+	used, _, err := at(0).Login(t.Context(), lw.Email, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idle, _, err := at(0).Login(t.Context(), lw.Email, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		after time.Duration
+		token string
+		live  bool
+	}{
+		{30 * time.Second, used, true},
+		{30 * time.Second, idle, true},
+		{2 * time.Minute, used, true},                         // recorded: idle from 2m
+		{directory.SessionIdle + time.Minute, used, true},     // within SessionIdle of 2m; recorded again
+		{directory.SessionIdle + 15*time.Second, idle, false}, // its use at 30 s was not recorded
+		{2*directory.SessionIdle + 2*time.Minute, used, false},
+	}
+	for _, st := range steps {
+		_, err := at(st.after).UserBySession(t.Context(), st.token)
+		if live := err == nil; live != st.live || (err != nil && !errors.Is(err, directory.ErrUnauthenticated)) {
+			t.Errorf("after %s: %v, want live %v", st.after, err, st.live)
+		}
+	}
+}
+
+func mustTeam(t *testing.T, s *directory.Store, name string) string {
+	t.Helper()
+	team, err := s.CreateTeam(asAdmin(), directory.TeamInput{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return team.ID
 }

@@ -54,7 +54,7 @@ func (s *Store) withConnection(ctx context.Context, id, action, what string, fn 
 	if a.user == nil {
 		return directory.ErrUnauthenticated
 	}
-	return s.db.Tx(ctx, func(tx *sqlx.Tx) error {
+	return s.db.KeyTx(ctx, func(tx *sqlx.Tx) error {
 		cs, err := readConnState(ctx, tx, id, action != actionRead)
 		if err != nil {
 			return err

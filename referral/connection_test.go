@@ -2,6 +2,7 @@ package referral_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -278,5 +279,34 @@ func TestServiceLoad(t *testing.T) {
 	}
 	if _, err := f.ref.ServiceLoad(f.stranger, svc); err != directory.ErrForbidden {
 		t.Fatalf("another organisation's editor: %v", err)
+	}
+}
+
+// TestInboxPages reads an inbox a page at a time: newest first, the total
+// counting every connection, and a page past the end empty.
+func TestInboxPages(t *testing.T) {
+	f := newFixture(t)
+	svc := f.service(t, f.org, "Lunch club", places(10, 0))
+	var ids []string
+	for range 5 {
+		f.now = f.now.Add(time.Minute)
+		ids = append(ids, f.connect(t, f.accepted(t).ID, svc).ID)
+	}
+	for _, c := range []struct {
+		offset int
+		want   []string
+	}{{0, []string{ids[4], ids[3]}}, {2, []string{ids[2], ids[1]}}, {4, []string{ids[0]}}, {5, nil}} {
+		page, err := f.ref.Inbox(f.editor, referral.InboxFilter{Limit: 2, Offset: c.offset})
+		var got []string
+		for _, it := range page.Items {
+			got = append(got, it.ID)
+		}
+		wantTotal := 5
+		if c.want == nil {
+			wantTotal = 0
+		}
+		if err != nil || page.Total != wantTotal || !slices.Equal(got, c.want) {
+			t.Errorf("offset %d: total %d, %v, %v; want %d, %v", c.offset, page.Total, got, err, wantTotal, c.want)
+		}
 	}
 }

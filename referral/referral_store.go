@@ -51,10 +51,11 @@ func notFound(err error) error {
 // is known to hold it, and audits the access as action on what. To anyone
 // else the referral does not exist; fn checks its input, so that they do not
 // learn what it would accept either. Changes lock the referral, so two at once
-// queue rather than race.
+// queue rather than race. Everything fn reads or writes is found by key, so
+// the transaction is a KeyTx.
 func (s *Store) withReferral(ctx context.Context, id, action, what string, fn func(*sqlx.Tx, state, act) error) error {
 	a := s.actNow(ctx)
-	return s.db.Tx(ctx, func(tx *sqlx.Tx) error {
+	return s.db.KeyTx(ctx, func(tx *sqlx.Tx) error {
 		st, err := readState(ctx, tx, id, action != actionRead)
 		if err != nil {
 			return err
@@ -171,7 +172,7 @@ func (s *Store) CreateReferral(ctx context.Context, in ReferralInput, key string
 	if err != nil {
 		return Referral{}, false, err
 	}
-	err = s.db.Tx(ctx, func(tx *sqlx.Tx) error {
+	err = s.db.KeyTx(ctx, func(tx *sqlx.Tx) error {
 		replayed, err = once(ctx, tx, a, "create_referral", key, fp, &r, func() error {
 			id := uuid.NewString()
 			err := createReferral(ctx, tx, id, in, team, workerFor(a.user, in.LinkWorkerID), a)

@@ -12,6 +12,7 @@ import (
 
 	"kith/cmd/kith/bench"
 	"kith/cmd/kith/benchgaps"
+	"kith/cmd/kith/benchload"
 	"kith/cmd/kith/benchref"
 	"kith/migrations"
 	"kith/postgres"
@@ -24,12 +25,13 @@ const (
 	benchDatabase     = "kith_bench"
 	benchGapsDatabase = "kith_bench_gaps"
 	benchRefDatabase  = "kith_bench_referrals"
+	benchLoadDatabase = "kith_bench_load"
 )
 
-// benchCmd runs `kith bench search|gaps|referrals`.
+// benchCmd runs `kith bench search|gaps|referrals|load`.
 func benchCmd(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: %s\n       %s\n       kith bench referrals", bench.Usage, benchgaps.Usage)
+		return fmt.Errorf("usage: %s\n       %s\n       kith bench referrals\n       %s", bench.Usage, benchgaps.Usage, benchload.Usage)
 	}
 	switch args[0] {
 	case "gaps":
@@ -46,8 +48,10 @@ func benchCmd(ctx context.Context, cfg config, log *slog.Logger, args []string, 
 		})
 	case "search":
 		return benchSearch(ctx, cfg, log, args[1:], stdout)
+	case "load":
+		return benchLoad(ctx, cfg, log, args[1:], stdout)
 	}
-	return fmt.Errorf("unknown benchmark %q: search, gaps or referrals", args[0])
+	return fmt.Errorf("unknown benchmark %q: search, gaps, referrals or load", args[0])
 }
 
 func benchSearch(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
@@ -59,6 +63,30 @@ func benchSearch(ctx context.Context, cfg config, log *slog.Logger, args []strin
 	quiet := newLogger(config{LogLevel: max(cfg.LogLevel, slog.LevelWarn)}, stdout)
 	return withBenchDatabase(ctx, cfg, log, benchDatabase, func(db *postgres.DB, dsn string) error {
 		_, err := bench.Run(ctx, bench.Env{DB: db, DSN: dsn, Logger: quiet}, opt, stdout)
+		return err
+	})
+}
+
+// benchLoad drives the server at --url, or else one it starts in this
+// process over a fresh database with the demo region loaded.
+func benchLoad(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
+	opt, err := benchload.ParseArgs(args, stdout)
+	if err != nil {
+		return err
+	}
+	if opt.URL != "" {
+		t := benchload.Target{URL: opt.URL, PID: opt.PID, About: opt.URL}
+		_, err := benchload.Run(ctx, t, opt, stdout)
+		return err
+	}
+	quiet := newLogger(config{LogLevel: max(cfg.LogLevel, slog.LevelWarn)}, stdout)
+	return withBenchDatabase(ctx, cfg, log, benchLoadDatabase, func(db *postgres.DB, dsn string) error {
+		srv, err := benchload.StartServer(ctx, db, dsn, quiet)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		_, err = benchload.Run(ctx, srv.Target, opt, stdout)
 		return err
 	})
 }

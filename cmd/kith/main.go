@@ -43,6 +43,9 @@ Usage:
   kith bench gaps [--referrals N] [--services N] [--seed N] [--radius-km R] [--runs N]
                              benchmark England-wide gap analysis (database kith_bench_gaps)
   kith bench referrals       connection requests per second, spread and contended (database kith_bench_referrals)
+  kith bench load [--url URL [--pid PID]] [--duration 60s] [--clients N] [--rate R] [--seed N] [--profile DIR]
+                             drive a realistic mix against a server (default: one in process over the demo
+                             region in database kith_bench_load) and report throughput, latency and errors
 
 Environment:
   DATABASE_URL   PostgreSQL to use; without it Kith runs its own cluster under $KITH_DATA/pg

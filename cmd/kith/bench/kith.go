@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"kith/directory"
-	"kith/postgres"
 	"kith/search"
 )
 
@@ -65,17 +64,4 @@ func buildIndex(ctx context.Context, dir string, store *directory.Store, log *sl
 	}
 	bt.Rebuild = time.Since(start)
 	return e, bt, nil
-}
-
-// follow runs the engine's outbox follower, woken by NOTIFY, as
-// `kith serve` does; the returned function stops it.
-func follow(ctx context.Context, e *search.Engine, dsn string, log *slog.Logger) (func(), error) {
-	ctx, cancel := context.WithCancel(ctx)
-	wake, err := postgres.Listen(ctx, dsn, "kith_outbox", log)
-	if err != nil {
-		cancel()
-		return nil, err
-	}
-	stop := e.Start(ctx, wake)
-	return func() { stop(); cancel() }, nil
 }

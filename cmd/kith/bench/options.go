@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // Options are the flags of `kith bench search`.
@@ -29,11 +31,8 @@ func ParseArgs(args []string, out io.Writer) (Options, error) {
 	fs.Uint64Var(&o.Seed, "seed", 1, "seed of the dataset and the queries")
 	fs.Float64Var(&o.HTTPSeconds, "http-seconds", 20, "seconds of constant-rate load on /api/search")
 	fs.StringVar(&o.ProfileDir, "profile", "", "write CPU profiles of the Kith phases to this directory")
-	if err := fs.Parse(args); err != nil {
+	if err := benchkit.ParseFlags(fs, args); err != nil {
 		return Options{}, err
-	}
-	if fs.NArg() > 0 {
-		return Options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if o.Services < 100 || o.Queries < 10 || !(o.HTTPSeconds > 0) {
 		return Options{}, fmt.Errorf("need --services ≥ 100, --queries ≥ 10 and --http-seconds > 0")

@@ -5,6 +5,8 @@ import (
 	"io"
 	"text/tabwriter"
 	"time"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // Report is everything one run measured.
@@ -22,7 +24,7 @@ type Report struct {
 	HTTPRate   httpRun // constant rate
 	HTTPMax    httpRun // closed loop
 	Fresh      freshness
-	Memory     memory
+	Memory     benchkit.Memory
 	Targets    []Target
 }
 

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"kith/cmd/kith/benchkit"
 	"kith/directory"
 	"kith/geo"
 	"kith/postgres"
@@ -56,14 +57,14 @@ type runner struct {
 	queries []benchQuery
 	engine  *search.Engine
 	stop    []func()
-	fresh   []string  // listings the freshness probe renames
-	cpu     cpuSample // at the last step
+	fresh   []string           // listings the freshness probe renames
+	cpu     benchkit.CPUSample // at the last step
 }
 
 // Run runs the whole benchmark and writes its report to out.
 func Run(ctx context.Context, env Env, opt Options, out io.Writer) (*Report, error) {
 	r := &runner{ctx: ctx, env: env, opt: opt, out: out, began: time.Now(),
-		rep: &Report{Options: opt}, store: directory.NewStore(env.DB), cpu: sampleCPU()}
+		rep: &Report{Options: opt}, store: directory.NewStore(env.DB), cpu: benchkit.SampleCPU()}
 	defer r.close()
 	dir, err := os.MkdirTemp("", "kith-bench-index-")
 	if err != nil {
@@ -90,8 +91,8 @@ func (r *runner) close() {
 // many cores the machine and the bench process kept busy since the last
 // step: the difference is PostgreSQL, or other work that skews the timings.
 func (r *runner) step(format string, args ...any) {
-	now := sampleCPU()
-	machine, self := now.since(r.cpu)
+	now := benchkit.SampleCPU()
+	machine, self := now.Since(r.cpu)
 	r.cpu = now
 	fmt.Fprintf(r.out, "[%6.1fs | cores busy since last line: machine %.1f, bench %.1f] %s\n",
 		time.Since(r.began).Seconds(), machine, self, fmt.Sprintf(format, args...))
@@ -115,7 +116,7 @@ func (r *runner) prepare() error {
 	if err != nil {
 		return err
 	}
-	r.rep.Machine, r.rep.PostgreSQL = machine(), pgVersion(r.ctx, db)
+	r.rep.Machine, r.rep.PostgreSQL = benchkit.Machine(), pgVersion(r.ctx, db)
 	r.step("generating %d services (seed %d)", r.opt.Services, r.opt.Seed)
 	r.rep.Phases.Generate, _ = timed(func() error { r.ds = generate(r.opt.Seed, r.opt.Services, tax); return nil })
 	r.rep.Dataset = statsOf(r.ds)
@@ -142,7 +143,7 @@ func (r *runner) prepare() error {
 // index builds Kith's index and starts its follower, as `kith serve` runs.
 func (r *runner) index(dir string) error {
 	r.step("building Kith's index: cold, open, rebuild")
-	err := profiled(r.opt.ProfileDir, "index-build", func() (err error) {
+	err := benchkit.Profiled(r.opt.ProfileDir, "index-build", func() (err error) {
 		r.engine, r.rep.Build, err = buildIndex(r.ctx, dir, r.store, r.env.Logger)
 		return err
 	})
@@ -150,7 +151,7 @@ func (r *runner) index(dir string) error {
 		return fmt.Errorf("index: %w", err)
 	}
 	r.stop = append(r.stop, func() { r.engine.Close() })
-	stop, err := follow(r.ctx, r.engine, r.env.DSN, r.env.Logger)
+	stop, err := benchkit.Follow(r.ctx, r.engine, r.env.DSN, r.env.Logger)
 	if err != nil {
 		return err
 	}
@@ -171,8 +172,8 @@ func (r *runner) measure() error {
 	var passes [numEngines]pass
 	for i, e := range engines {
 		r.step("answering %d queries: %s", len(r.queries), engineNames[i])
-		before := sampleCPU()
-		err := profiled(r.opt.ProfileDir, engineNames[i]+"-queries", func() (err error) {
+		before := benchkit.SampleCPU()
+		err := benchkit.Profiled(r.opt.ProfileDir, engineNames[i]+"-queries", func() (err error) {
 			passes[i], err = runPass(r.ctx, e, r.queries)
 			return err
 		})
@@ -180,7 +181,7 @@ func (r *runner) measure() error {
 			return fmt.Errorf("%s: %w", engineNames[i], err)
 		}
 		if i != pgIdx { // PostgreSQL is idle then, so anything else busy is not the bench
-			machine, self := sampleCPU().since(before)
+			machine, self := benchkit.SampleCPU().Since(before)
 			r.rep.OtherCores = max(r.rep.OtherCores, machine-self)
 		}
 		r.rep.Latency[i] = byClass(r.queries, passes[i].took)
@@ -195,7 +196,7 @@ func (r *runner) measure() error {
 func (r *runner) measureThroughput(engines [numEngines]engine) error {
 	for i, e := range engines {
 		r.step("throughput, %d workers: %s", throughputWorkers(), engineNames[i])
-		err := profiled(r.opt.ProfileDir, engineNames[i]+"-throughput", func() (err error) {
+		err := benchkit.Profiled(r.opt.ProfileDir, engineNames[i]+"-throughput", func() (err error) {
 			r.rep.Throughput[i], err = throughput(r.ctx, e, r.queries)
 			return err
 		})
@@ -224,7 +225,7 @@ func (r *runner) serve() error {
 	}
 	r.stop = append(r.stop, stop)
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
-	err = profiled(r.opt.ProfileDir, "http", func() error {
+	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() error {
 		r.rep.HTTPRate = constantRate(r.ctx, base, urls, httpRate, r.opt.httpDuration())
 		return nil
 	})
@@ -246,13 +247,13 @@ const (
 
 // finish reads memory and judges the targets.
 func (r *runner) finish() error {
-	m, err := readMemory()
+	m, err := benchkit.ReadMemory(0)
 	if err != nil {
 		return err
 	}
 	r.rep.Memory = m
 	r.rep.Targets = judge(r.rep)
-	if err := writeHeapProfile(r.opt.ProfileDir); err != nil {
+	if err := benchkit.WriteHeapProfile(r.opt.ProfileDir); err != nil {
 		return err
 	}
 	r.step("done")

@@ -2,11 +2,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
-	"runtime/pprof"
 
 	"kith/postgres"
 )
@@ -65,49 +60,10 @@ func vocabularySize() int {
 	return len(seen)
 }
 
-func machine() string {
-	return fmt.Sprintf("%d CPUs, %s/%s, %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
-}
-
 func pgVersion(ctx context.Context, db *postgres.DB) string {
 	var v string
 	if err := db.GetContext(ctx, &v, `SHOW server_version`); err != nil {
 		return "unknown"
 	}
 	return v
-}
-
-// profiled runs fn under the CPU profiler when dir is set, writing
-// dir/name.pprof.
-func profiled(dir, name string, fn func() error) error {
-	if dir == "" {
-		return fn()
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(filepath.Join(dir, name+".pprof"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := pprof.StartCPUProfile(f); err != nil {
-		return err
-	}
-	defer pprof.StopCPUProfile()
-	return fn()
-}
-
-// writeHeapProfile records what the steady heap holds, in dir/heap.pprof.
-func writeHeapProfile(dir string) error {
-	if dir == "" {
-		return nil
-	}
-	f, err := os.Create(filepath.Join(dir, "heap.pprof"))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	runtime.GC()
-	return pprof.WriteHeapProfile(f)
 }

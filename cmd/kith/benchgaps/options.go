@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // Options are the flags of `kith bench gaps`.
@@ -30,11 +32,8 @@ func ParseArgs(args []string, out io.Writer) (Options, error) {
 	fs.Float64Var(&o.RadiusKm, "radius-km", 5, "how far people travel to a service")
 	fs.IntVar(&o.Runs, "runs", 3, "timed runs of each gap query after the first")
 	fs.IntVar(&o.NaiveAreas, "naive-areas", 0, "areas to time the naive scan over (0: all)")
-	if err := fs.Parse(args); err != nil {
+	if err := benchkit.ParseFlags(fs, args); err != nil {
 		return Options{}, err
-	}
-	if fs.NArg() > 0 {
-		return Options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return o, o.check()
 }

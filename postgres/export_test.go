@@ -1,0 +1,4 @@
+package postgres
+
+// MaxStatements is maxStatements, for the external tests.
+const MaxStatements = maxStatements
