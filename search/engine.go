@@ -57,6 +57,7 @@ type Engine struct {
 	cursor  atomic.Int64
 	ready   atomic.Bool // the bleve index holds every document
 	gaps    map[int64]time.Time
+	slots   *slotCache
 }
 
 // Open loads the facts of every findable service and opens the index on
@@ -267,7 +268,8 @@ func newEngine(cfg Config, root string, unlock func()) *Engine {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Engine{cfg: cfg, root: root, unlock: unlock, alias: bleve.NewIndexAlias(), gaps: map[int64]time.Time{}}
+	return &Engine{cfg: cfg, root: root, unlock: unlock, alias: bleve.NewIndexAlias(),
+		gaps: map[int64]time.Time{}, slots: newSlotCache()}
 }
 
 // Ready reports whether text search is available, for /readyz.

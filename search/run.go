@@ -5,9 +5,6 @@ import (
 	"math"
 	"slices"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
-
 	"kith/directory"
 	"kith/geo"
 )
@@ -19,10 +16,6 @@ const (
 	relevanceWeight = 0.65
 	proximityWeight = 0.35
 	remoteProximity = 0.5
-	// firstPage is how many text hits are fetched before the exact checks;
-	// more are fetched only when bleve reports more.
-	firstPage = 2000
-	maxHits   = 50000
 )
 
 // Hit is one matching service.
@@ -59,68 +52,24 @@ type candidate struct {
 // Search answers q at the engine's current time.
 func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	m := newMatcher(&q, e.cfg.Now().Unix())
-	var scores map[string]float64
-	if q.Text != "" {
-		if !e.ready.Load() {
-			return Result{}, ErrNotReady
-		}
-		var err error
-		if scores, err = e.textHits(ctx, &q, m); err != nil {
-			return Result{}, err
-		}
+	if q.Text != "" && !e.ready.Load() {
+		return Result{}, ErrNotReady
 	}
 	t := e.tbl.Load()
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	var cands []candidate
-	if scores != nil {
-		cands = t.checkHits(scores, &q, m)
+	if q.Text != "" {
+		var err error
+		if cands, err = e.textMatches(ctx, t, &q, m); err != nil {
+			return Result{}, err
+		}
 	} else {
 		cands = t.scan(&q, m)
 	}
 	facets := facetsOf(cands)
 	first := order(cands, &q, q.Offset+q.Limit)
 	return Result{Total: len(cands), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: facets}, nil
-}
-
-// textHits asks bleve for the services matching the words near the place.
-func (e *Engine) textHits(ctx context.Context, q *Query, m *matcher) (map[string]float64, error) {
-	parts := []query.Query{textQuery(q.Text)}
-	if q.Near != nil {
-		parts = append(parts, cellQuery(q.Near.Point, q.RadiusKm))
-	}
-	parts = append(parts, filterQueries(q, m)...)
-	bq := bleve.NewConjunctionQuery(parts...)
-	req := bleve.NewSearchRequestOptions(bq, firstPage, 0, false)
-	res, err := e.alias.SearchInContext(ctx, req)
-	if err == nil && res.Total > uint64(len(res.Hits)) && len(res.Hits) < maxHits {
-		req.Size = int(min(res.Total, maxHits))
-		res, err = e.alias.SearchInContext(ctx, req)
-	}
-	if err != nil {
-		return nil, err
-	}
-	scores := make(map[string]float64, len(res.Hits))
-	for _, h := range res.Hits {
-		scores[h.ID] = h.Score
-	}
-	return scores, nil
-}
-
-// checkHits applies the exact filters and distance to bleve's hits.
-func (t *table) checkHits(scores map[string]float64, q *Query, m *matcher) []candidate {
-	out := make([]candidate, 0, len(scores))
-	for id, score := range scores {
-		slot, ok := t.byID[id]
-		if !ok {
-			continue // removed since bleve answered
-		}
-		if c, ok := t.check(t.docs[slot], q, m); ok {
-			c.score = score
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // scan finds matches without text: through the venue grid when there is a

@@ -1,0 +1,147 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// segmentSlots remembers, for one bleve segment, the service id and the
+// facts-table slot of every document in it. A text query can match tens of
+// thousands of services; reaching each one's facts through two array reads,
+// instead of decoding bleve's stored id and hashing it into a map, keeps that
+// cheap. Segments never change once written, so this is built once per
+// segment; only the slots can go stale, which is checked on every use.
+type segmentSlots struct {
+	once  sync.Once
+	ids   []string
+	slots []int32 // -1: not in the table when built
+	err   error
+}
+
+// slotCache holds the segmentSlots of the segments searches read, by
+// segment and table (a rebuild brings a new index and a new table).
+type slotCache struct {
+	mu   sync.Mutex
+	segs map[slotKey]*segmentSlots
+}
+
+type slotKey struct {
+	segment segment.Segment
+	t       *table
+}
+
+func newSlotCache() *slotCache { return &slotCache{segs: map[slotKey]*segmentSlots{}} }
+
+// hitFacts finds the facts of bleve's hits in one index snapshot.
+type hitFacts struct {
+	t       *table
+	offsets []uint64 // first global document number of each segment
+	segs    []*segmentSlots
+	last    int // segment of the last hit: hits come in document order
+}
+
+var errNotScorch = errors.New("search: the index is not a scorch index")
+
+// hitsIn prepares to look up hits from reader, building what is missing for
+// its segments and forgetting segments no longer in use.
+func (c *slotCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error) {
+	snap, ok := reader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, errNotScorch
+	}
+	segs := snap.Segments()
+	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), segs: make([]*segmentSlots, len(segs))}
+	var next uint64
+	for i, s := range segs {
+		h.offsets[i] = next
+		next += uint64(s.FullSize())
+		h.segs[i] = c.segment(slotKey{s.Segment(), t})
+	}
+	c.forgetOthers(segs, t)
+	for i, s := range segs {
+		if err := h.segs[i].build(s, t); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+func (c *slotCache) segment(key slotKey) *segmentSlots {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.segs[key]
+	if !ok {
+		s = &segmentSlots{}
+		c.segs[key] = s
+	}
+	return s
+}
+
+// forgetOthers drops segments that merges have replaced and those mapped
+// to an older table. A search still reading them keeps its own references.
+func (c *slotCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.segs) <= len(live) {
+		return
+	}
+	keep := make(map[slotKey]bool, len(live))
+	for _, s := range live {
+		keep[slotKey{s.Segment(), t}] = true
+	}
+	for key := range c.segs {
+		if !keep[key] {
+			delete(c.segs, key)
+		}
+	}
+}
+
+func (s *segmentSlots) build(seg *scorch.SegmentSnapshot, t *table) error {
+	s.once.Do(func() {
+		n := seg.FullSize()
+		s.ids, s.slots = make([]string, n), make([]int32, n)
+		for doc := range uint64(n) {
+			id, err := seg.DocID(doc)
+			if err != nil {
+				s.err = err
+				return
+			}
+			s.slots[doc] = -1
+			if slot, ok := t.byID[string(id)]; ok {
+				s.ids[doc], s.slots[doc] = t.docs[slot].id, slot // share the table's string
+			} else {
+				s.ids[doc] = string(id)
+			}
+		}
+	})
+	return s.err
+}
+
+// facts returns the facts of the hit with bleve's internal id, or nil when
+// the table does not hold that service (removed since bleve's snapshot).
+func (h *hitFacts) facts(internal index.IndexInternalID) *facts {
+	num := binary.BigEndian.Uint64(internal)
+	i := h.last
+	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
+		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1
+		h.last = i
+	}
+	s, local := h.segs[i], num-h.offsets[i]
+	if slot := s.slots[local]; slot >= 0 && int(slot) < len(h.t.docs) {
+		if f := h.t.docs[slot]; f != nil && f.id == s.ids[local] {
+			return f
+		}
+	}
+	// The table changed since the segment was mapped (a service removed, or
+	// a rebuild swapped in a new table): look the id up instead.
+	if slot, ok := h.t.byID[s.ids[local]]; ok {
+		return h.t.docs[slot]
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package search
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// textMatches runs the words (and the keyword restrictions) through bleve
+// and checks every hit against the facts table as bleve finds it: one pass
+// over all matches, in no order, since the total, the facets and the
+// blended ranking need every one of them anyway. bleve neither sorts them
+// nor looks up their ids.
+func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher) ([]candidate, error) {
+	var out []candidate
+	collect := func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
+		hits, err := e.slots.hitsIn(sctx.IndexReader, t)
+		if err != nil {
+			return nil, false, err
+		}
+		return func(d *bsearch.DocumentMatch) error {
+			if d == nil {
+				return nil // the end of the hits
+			}
+			if f := hits.facts(d.IndexInternalID); f != nil {
+				if c, ok := t.check(f, q, m); ok {
+					c.score = d.Score
+					out = append(out, c)
+				}
+			}
+			sctx.DocumentMatchPool.Put(d)
+			return nil
+		}, false, nil
+	}
+	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(collect))
+	req := bleve.NewSearchRequestOptions(bleveQuery(q, m), 0, 0, false)
+	if _, err := e.alias.SearchInContext(ctx, req); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bleveQuery is the words AND, with a place, the cells covering the radius
+// AND the keyword filters.
+func bleveQuery(q *Query, m *matcher) query.Query {
+	parts := []query.Query{textQuery(q.Text)}
+	if q.Near != nil {
+		parts = append(parts, cellQuery(q.Near.Point, q.RadiusKm))
+	}
+	parts = append(parts, filterQueries(q, m)...)
+	return bleve.NewConjunctionQuery(parts...)
+}
