@@ -1,14 +1,18 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"kith/geo"
 )
@@ -43,17 +47,82 @@ func textQuery(text string) query.Query {
 // stem is long enough that a typo is likelier than a different word ("lone"
 // is one edit from "line"; "gardn" is safely "garden").
 func wordQuery(w string, boost float64) query.Query {
-	var qs []query.Query
-	for _, stem := range analyse(w) {
-		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*boost), fieldTerm("text", stem, 0, boost))
-		if len([]rune(stem)) >= fuzzyMinLen {
-			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*boost*fuzzyFactor), fieldTerm("text", stem, 1, boost*fuzzyFactor))
-		}
-	}
-	if len(qs) == 0 {
+	stems := analyse(w)
+	if len(stems) == 0 {
 		return bleve.NewMatchNoneQuery() // a stop word
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return stemsQuery{stems: stems, boost: boost}
+}
+
+// stemsQuery is one word's stems, matched in the name and the text, exactly
+// and (stems of fuzzyMinLen letters or more) within one edit at
+// fuzzyFactor. Near matches include the stem itself, so an exact match
+// scores 1 + fuzzyFactor and a typo fuzzyFactor.
+type stemsQuery struct {
+	stems []string
+	boost float64
+}
+
+// Searcher builds the word's query for the index being searched. When no
+// stem has a near match in the index other than itself (most words: typos
+// are rare), the near-match queries would walk the same postings as the
+// exact ones a second time; one query per field at 1 + fuzzyFactor of the
+// weight gives every service the same score, up to bleve's query
+// normalisation, which scales every score alike, and walks them once.
+func (s stemsQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	near, err := s.hasNearMatches(r)
+	if err != nil {
+		return nil, err
+	}
+	var qs []query.Query
+	for _, stem := range s.stems {
+		fuzzy, exact := len([]rune(stem)) >= fuzzyMinLen, 1.0
+		if fuzzy && !near {
+			exact += fuzzyFactor
+		}
+		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*s.boost*exact), fieldTerm("text", stem, 0, s.boost*exact))
+		if fuzzy && near {
+			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*s.boost*fuzzyFactor), fieldTerm("text", stem, 1, s.boost*fuzzyFactor))
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...).Searcher(ctx, r, m, o)
+}
+
+// hasNearMatches reports whether some stem long enough to be matched fuzzily
+// is within one edit of another term in the name or the text.
+func (s stemsQuery) hasNearMatches(r index.IndexReader) (bool, error) {
+	fr, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return true, nil // cannot tell: keep the near-match queries
+	}
+	for _, stem := range s.stems {
+		if len([]rune(stem)) < fuzzyMinLen {
+			continue
+		}
+		for _, field := range []string{"name", "text"} {
+			if found, err := otherTermNear(fr, field, stem); found || err != nil {
+				return found, err
+			}
+		}
+	}
+	return false, nil
+}
+
+func otherTermNear(fr index.IndexReaderFuzzy, field, stem string) (found bool, err error) {
+	dict, err := fr.FieldDictFuzzy(field, stem, 1, "")
+	if err != nil {
+		return false, err
+	}
+	defer func() { err = errors.Join(err, dict.Close()) }()
+	for {
+		entry, err := dict.Next()
+		if entry == nil || err != nil {
+			return false, err
+		}
+		if entry.Term != stem {
+			return true, nil
+		}
+	}
 }
 
 // analyse runs w through the index's English analyser, as the documents

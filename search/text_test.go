@@ -1,0 +1,67 @@
+package search
+
+import (
+	"math"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"kith/directory"
+)
+
+// separateNearMatches is a word's query with the near-match queries of
+// long stems always kept apart from the exact ones, as stemsQuery builds it
+// when a stem has near matches.
+func separateNearMatches(w string, boost float64) query.Query {
+	var qs []query.Query
+	for _, stem := range analyse(w) {
+		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*boost), fieldTerm("text", stem, 0, boost))
+		if len([]rune(stem)) >= fuzzyMinLen {
+			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*boost*fuzzyFactor), fieldTerm("text", stem, 1, boost*fuzzyFactor))
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// relevance runs q and gives each hit's score over the best one's.
+func relevance(t *testing.T, e *Engine, q query.Query) map[string]float64 {
+	t.Helper()
+	res, err := e.alias.Search(bleve.NewSearchRequestOptions(q, 100, 0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Score / res.MaxScore
+	}
+	return out
+}
+
+// Folding a word's near-match queries into its exact ones, when the index
+// has no near match but the word itself, must not change any relevance.
+func TestFoldedNearMatchesRankAsSeparateOnes(t *testing.T) {
+	recs := []directory.SearchRecord{
+		{ServiceID: "a", Name: "Community gardening", Description: "Grow food together."},
+		{ServiceID: "b", Name: "Lunch club", Description: "A garden lunch club, and gardening on Fridays."},
+		{ServiceID: "c", Name: "Allotments", Description: "Shared plots for gardening."},
+		{ServiceID: "d", Name: "Chess club", Description: "Friendly games."},
+	}
+	e := indexedEngine(t, recs)
+	for _, words := range [][]string{{"gardening"}, {"gardening", "club"}, {"allotments", "garden", "chess"}} {
+		var folded, separate []query.Query
+		for _, w := range words {
+			folded, separate = append(folded, wordQuery(w, 1)), append(separate, separateNearMatches(w, 1))
+		}
+		got := relevance(t, e, bleve.NewDisjunctionQuery(folded...))
+		want := relevance(t, e, bleve.NewDisjunctionQuery(separate...))
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%v: %v, want %v", words, got, want)
+		}
+		for id, r := range want {
+			if math.Abs(got[id]-r) > 1e-9 {
+				t.Errorf("%v: %s relevance %v, want %v", words, id, got[id], r)
+			}
+		}
+	}
+}
