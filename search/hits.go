@@ -4,8 +4,10 @@ import (
 	"context"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // textMatches runs the words (and the keyword restrictions) through bleve
@@ -43,12 +45,26 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 }
 
 // bleveQuery is the words AND, with a place, the cells covering the radius
-// AND the keyword filters.
+// AND the keyword filters. Only the words score.
 func bleveQuery(q *Query, m *matcher) query.Query {
 	parts := []query.Query{textQuery(q.Text)}
 	if q.Near != nil {
-		parts = append(parts, cellQuery(q.Near.Point, q.RadiusKm))
+		parts = append(parts, restriction{cellQuery(q.Near.Point, q.RadiusKm)})
 	}
-	parts = append(parts, filterQueries(q, m)...)
+	for _, f := range filterQueries(q, m) {
+		parts = append(parts, restriction{f})
+	}
 	return bleve.NewConjunctionQuery(parts...)
+}
+
+// restriction narrows a text query without adding to its score: where a
+// service meets, or what it is filed under, says nothing about how well it
+// matches the words (scored, a service in a sparse cell ranked higher for
+// the same text, since its cell term was rarer). Unscored, bleve also ORs a
+// restriction's terms into one bitmap instead of merging them hit by hit.
+type restriction struct{ query.Query }
+
+func (r restriction) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	o.Score = "none"
+	return r.Query.Searcher(ctx, i, m, o)
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"kith/directory"
+	"kith/geo"
 )
 
 // separateNearMatches is a word's query with the near-match queries of
@@ -63,5 +66,28 @@ func TestFoldedNearMatchesRankAsSeparateOnes(t *testing.T) {
 				t.Errorf("%v: %s relevance %v, want %v", words, id, got[id], r)
 			}
 		}
+	}
+}
+
+// Where a service meets narrows a text search but does not score: two
+// listings with the same words score alike, however
+// crowded the grid square of each is.
+func TestCrowdedCellsDoNotChangeRelevance(t *testing.T) {
+	centre := geo.MustLonLat(-1.38, 54.90)
+	east, west := geo.MustLonLat(-1.38+0.023, 54.90), geo.MustLonLat(-1.38-0.023, 54.90) // about 1.5 km each way
+	at := func(id, name string, p geo.Point) directory.SearchRecord {
+		return directory.SearchRecord{ServiceID: id, Name: name, Venues: []directory.SearchVenue{{Point: p}}}
+	}
+	recs := []directory.SearchRecord{at("crowded", "Knitting circle", east), at("alone", "Knitting circle", west)}
+	for i := range 20 {
+		recs = append(recs, at(fmt.Sprint("chess-", i), "Chess club", east))
+	}
+	e := indexedEngine(t, recs)
+	res, err := e.Search(context.Background(), Query{Text: "knitting", Near: &geo.Place{Point: centre}, RadiusKm: 2, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].Score != res.Hits[1].Score {
+		t.Fatalf("hits %+v, want both knitting circles with the same score", res.Hits)
 	}
 }
