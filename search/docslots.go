@@ -11,16 +11,16 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// segmentSlots remembers, for one bleve segment, the service id and the
-// facts-table slot of every document in it. A text query can match tens of
-// thousands of services; reaching each one's facts through two array reads,
-// instead of decoding bleve's stored id and hashing it into a map, keeps that
-// cheap. Segments never change once written, so this is built once per
-// segment; only the slots can go stale, which is checked on every use.
+// segmentSlots remembers, for one bleve segment, the facts of every
+// document in it. A text query can match tens of thousands of services;
+// reaching each one's facts through one array read, instead of decoding
+// bleve's stored id and hashing it into a map, keeps that cheap. Segments
+// never change once written, so this is built once per segment and table;
+// facts the table has since replaced or removed are marked dead, which is
+// checked on every use.
 type segmentSlots struct {
 	once  sync.Once
-	ids   []string
-	slots []int32 // -1: not in the table when built
+	facts []*facts // nil: not in the table when built
 	err   error
 }
 
@@ -42,6 +42,7 @@ func newSlotCache() *slotCache { return &slotCache{segs: map[slotKey]*segmentSlo
 type hitFacts struct {
 	t       *table
 	offsets []uint64 // first global document number of each segment
+	snaps   []*scorch.SegmentSnapshot
 	segs    []*segmentSlots
 	last    int // segment of the last hit: hits come in document order
 }
@@ -56,7 +57,7 @@ func (c *slotCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error
 		return nil, errNotScorch
 	}
 	segs := snap.Segments()
-	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), segs: make([]*segmentSlots, len(segs))}
+	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentSlots, len(segs))}
 	var next uint64
 	for i, s := range segs {
 		h.offsets[i] = next
@@ -104,44 +105,44 @@ func (c *slotCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
 
 func (s *segmentSlots) build(seg *scorch.SegmentSnapshot, t *table) error {
 	s.once.Do(func() {
-		n := seg.FullSize()
-		s.ids, s.slots = make([]string, n), make([]int32, n)
-		for doc := range uint64(n) {
-			id, err := seg.DocID(doc)
+		s.facts = make([]*facts, seg.FullSize())
+		for doc := range s.facts {
+			id, err := seg.DocID(uint64(doc))
 			if err != nil {
 				s.err = err
 				return
 			}
-			s.slots[doc] = -1
 			if slot, ok := t.byID[string(id)]; ok {
-				s.ids[doc], s.slots[doc] = t.docs[slot].id, slot // share the table's string
-			} else {
-				s.ids[doc] = string(id)
+				s.facts[doc] = t.docs[slot]
 			}
 		}
 	})
 	return s.err
 }
 
-// facts returns the facts of the hit with bleve's internal id, or nil when
-// the table does not hold that service (removed since bleve's snapshot).
-func (h *hitFacts) facts(internal index.IndexInternalID) *facts {
+// facts returns the facts of the hit with bleve's internal id; found is
+// false when the table no longer holds that service (removed since bleve's
+// snapshot was taken).
+func (h *hitFacts) facts(internal index.IndexInternalID) (f *facts, found bool, err error) {
 	num := binary.BigEndian.Uint64(internal)
 	i := h.last
 	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
 		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1
 		h.last = i
 	}
-	s, local := h.segs[i], num-h.offsets[i]
-	if slot := s.slots[local]; slot >= 0 && int(slot) < len(h.t.docs) {
-		if f := h.t.docs[slot]; f != nil && f.id == s.ids[local] {
-			return f
-		}
+	local := num - h.offsets[i]
+	if f := h.segs[i].facts[local]; f != nil && !f.dead {
+		return f, true, nil
 	}
-	// The table changed since the segment was mapped (a service removed, or
-	// a rebuild swapped in a new table): look the id up instead.
-	if slot, ok := h.t.byID[s.ids[local]]; ok {
-		return h.t.docs[slot]
+	// The table changed since the segment was mapped (the service was
+	// updated, removed or added): look its id up instead.
+	id, err := h.snaps[i].DocID(local)
+	if err != nil {
+		return nil, false, err
 	}
-	return nil
+	slot, found := h.t.byID[string(id)]
+	if !found {
+		return nil, false, nil
+	}
+	return h.t.docs[slot], true, nil
 }

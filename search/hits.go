@@ -15,8 +15,7 @@ import (
 // over all matches, in no order, since the total, the facets and the
 // blended ranking need every one of them anyway. bleve neither sorts them
 // nor looks up their ids.
-func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher) ([]candidate, error) {
-	var out []candidate
+func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher, ms *matches) error {
 	collect := func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
 		hits, err := e.slots.hitsIn(sctx.IndexReader, t)
 		if err != nil {
@@ -26,22 +25,22 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 			if d == nil {
 				return nil // the end of the hits
 			}
-			if f := hits.facts(d.IndexInternalID); f != nil {
-				if c, ok := t.check(f, q, m); ok {
-					c.score = d.Score
-					out = append(out, c)
-				}
+			defer sctx.DocumentMatchPool.Put(d)
+			f, found, err := hits.facts(d.IndexInternalID)
+			if !found || err != nil {
+				return err
 			}
-			sctx.DocumentMatchPool.Put(d)
+			if c, ok := t.check(f, q, m); ok {
+				c.score = d.Score
+				ms.add(c)
+			}
 			return nil
 		}, false, nil
 	}
 	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(collect))
 	req := bleve.NewSearchRequestOptions(bleveQuery(q, m), 0, 0, false)
-	if _, err := e.alias.SearchInContext(ctx, req); err != nil {
-		return nil, err
-	}
-	return out, nil
+	_, err := e.alias.SearchInContext(ctx, req)
+	return err
 }
 
 // bleveQuery is the words AND, with a place, the cells covering the radius

@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 
-	"kith/directory"
 	"kith/geo"
 )
 
@@ -58,55 +57,51 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 	t := e.tbl.Load()
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	var cands []candidate
+	ms := newMatches()
+	defer ms.release()
 	if q.Text != "" {
-		var err error
-		if cands, err = e.textMatches(ctx, t, &q, m); err != nil {
+		if err := e.textMatches(ctx, t, &q, m, ms); err != nil {
 			return Result{}, err
 		}
 	} else {
-		cands = t.scan(&q, m)
+		t.scan(&q, m, ms)
 	}
-	facets := facetsOf(cands)
-	first := order(cands, &q, q.Offset+q.Limit)
-	return Result{Total: len(cands), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: facets}, nil
+	first := order(ms.cands, &q, q.Offset+q.Limit)
+	return Result{Total: len(ms.cands), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: ms.facets()}, nil
 }
 
 // scan finds matches without text: through the venue grid when there is a
 // place, else over every service.
-func (t *table) scan(q *Query, m *matcher) []candidate {
-	var out []candidate
+func (t *table) scan(q *Query, m *matcher, ms *matches) {
 	if q.Near == nil {
 		for _, f := range t.docs {
 			if c, ok := t.check(f, q, m); ok {
-				out = append(out, c)
+				ms.add(c)
 			}
 		}
-		return out
+		return
 	}
 	if m.access != 0 {
-		out = t.scanVenues(q, m)
+		t.scanVenues(q, m, ms)
 	} else {
-		out = t.scanNear(q, m)
+		t.scanNear(q, m, ms)
 	}
 	for slot := range t.remote {
 		if c, ok := t.check(t.docs[slot], q, m); ok {
-			out = append(out, c)
+			ms.add(c)
 		}
 	}
-	return out
 }
 
 // scanNear takes each service's distance from the grid, which has already
 // measured every venue in range; a service at several venues keeps its
 // nearest. It is check without the venue filter, which scanVenues handles.
-func (t *table) scanNear(q *Query, m *matcher) []candidate {
-	var out []candidate
-	several := map[int32]int{} // slot → index in out, for services at several venues
+func (t *table) scanNear(q *Query, m *matcher, ms *matches) {
+	several := map[int32]int{} // slot → index in ms.cands, for services at several venues
 	t.eachNear(q, func(slot int32, d float64, first bool) {
 		if !first {
 			if i, ok := several[slot]; ok {
-				out[i].dist = min(out[i].dist, d)
+				ms.cands[i].dist = min(ms.cands[i].dist, d)
 			}
 			return
 		}
@@ -115,25 +110,22 @@ func (t *table) scanNear(q *Query, m *matcher) []candidate {
 			return
 		}
 		if len(f.venues) > 1 {
-			several[slot] = len(out)
+			several[slot] = len(ms.cands)
 		}
-		out = append(out, candidate{f: f, dist: d})
+		ms.add(candidate{f: f, dist: d})
 	})
-	return out
 }
 
 // scanVenues finds services with a suitable venue in range.
-func (t *table) scanVenues(q *Query, m *matcher) []candidate {
-	var out []candidate
+func (t *table) scanVenues(q *Query, m *matcher, ms *matches) {
 	t.eachNear(q, func(slot int32, _ float64, first bool) {
 		if !first {
 			return
 		}
 		if c, ok := t.check(t.docs[slot], q, m); ok {
-			out = append(out, c)
+			ms.add(c)
 		}
 	})
-	return out
 }
 
 // eachNear calls fn for every venue within the radius, saying whether it is
@@ -298,50 +290,4 @@ func pageOf(cs []candidate, offset, limit int, now int64) []Hit {
 		}
 	}
 	return out
-}
-
-func facetsOf(cs []candidate) Facets {
-	var cats []int
-	var free [2]int
-	var days [7]int
-	var delivery [8]int
-	for _, c := range cs {
-		for _, id := range c.f.cats {
-			for int(id) >= len(cats) {
-				cats = append(cats, 0)
-			}
-			cats[id]++
-		}
-		free[b2i(c.f.free)]++
-		for i := range days {
-			days[i] += int(c.f.days>>i) & 1
-		}
-		for i := range delivery {
-			delivery[i] += int(c.f.delivery>>i) & 1
-		}
-	}
-	fc := Facets{Categories: catCounts(cats), Free: map[string]int{}, Days: map[string]int{}, Delivery: map[string]int{}}
-	for i, label := range []string{"false", "true"} {
-		putCount(fc.Free, label, free[i])
-	}
-	for i, w := range weekdays {
-		putCount(fc.Days, w.name, days[i])
-	}
-	for i, d := range directory.DeliveryModes {
-		putCount(fc.Delivery, d, delivery[i])
-	}
-	return fc
-}
-
-func putCount(m map[string]int, key string, n int) {
-	if n > 0 {
-		m[key] = n
-	}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
