@@ -155,19 +155,19 @@ var loadPageSize = 25000
 // its segment on one core after analysis, so two keep both cores busy.
 const indexWorkers = 2
 
-// index puts each page into a new table and, when g is not nil, g's index.
+// index makes a table of the pages and, when g is not nil, indexes them in g.
 func (e *Engine) index(pages <-chan loadPage, g *generation, progress func(int)) (*table, error) {
-	tbl := newTable()
+	var all []*facts
 	put := func(p loadPage) {
 		for _, r := range p.recs {
-			tbl.put(factsOf(r, p.until[r.OrgID]))
+			all = append(all, factsOf(r, p.until[r.OrgID]))
 		}
 	}
 	if g == nil {
 		for p := range pages {
 			put(p)
 		}
-		return tbl, nil
+		return newTableOf(all), nil
 	}
 	batches, failed := make(chan loadPage), make(chan struct{})
 	var fail sync.Once
@@ -188,7 +188,10 @@ func (e *Engine) index(pages <-chan loadPage, g *generation, progress func(int))
 	feed(pages, batches, failed, put)
 	close(batches)
 	wg.Wait()
-	return tbl, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return newTableOf(all), nil
 }
 
 // feed hands each page on after put, until the pages end or indexing fails.
