@@ -17,7 +17,9 @@ const gridKm = 2
 
 // facts is one service reduced to what filters and distance need, as bits
 // and small numbers, so checking thousands of candidates costs microseconds.
-// The fields every check reads come first, to share a cache line.
+// The fields every check reads come first, to share a cache line, and the
+// usual few categories and one venue live in the struct itself rather than
+// in arrays elsewhere on the heap.
 type facts struct {
 	slots        uint32 // bit per weekday × part of day
 	minAge       int16  // -1: no lower limit
@@ -26,13 +28,22 @@ type facts struct {
 	delivery     uint8  // bit per directory.DeliveryModes entry
 	free         bool
 	full         bool
-	dead         bool     // replaced or removed from the table; set under its write lock
-	assuredUntil int64    // unix seconds; 0 when not referral-ready
-	pausedUntil  int64    // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
-	cats         []uint16 // sorted category numbers (see catalogue)
-	venues       []venueFacts
+	dead         bool         // replaced or removed from the table; set under its write lock
+	assuredUntil int64        // unix seconds; 0 when not referral-ready
+	pausedUntil  int64        // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
+	cats         []uint16     // sorted category numbers (see catalogue); usually in catBuf
+	venues       []venueFacts // usually in venueBuf
+	catBuf       [4]uint16
+	venueBuf     [1]venueFacts
 	id           string
 	name         string
+}
+
+// setLists gives f its own copies of cats and venues, in its buffers when
+// they fit.
+func (f *facts) setLists(cats []uint16, venues []venueFacts) {
+	f.cats = append(f.catBuf[:0:len(f.catBuf)], cats...)
+	f.venues = append(f.venueBuf[:0:len(f.venueBuf)], venues...)
 }
 
 type venueFacts struct {
@@ -76,7 +87,7 @@ func newTableOf(fs []*facts) *table {
 	t := newTable()
 	for _, k := range ks {
 		c := *k.f
-		c.cats, c.venues = slices.Clone(k.f.cats), slices.Clone(k.f.venues)
+		c.setLists(k.f.cats, k.f.venues)
 		t.put(&c)
 	}
 	return t
@@ -144,7 +155,7 @@ func (t *table) len() int { return len(t.byID) }
 
 // factsOf reduces a record, with its assurance, to facts.
 func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
-	f := &facts{id: rec.ServiceID, name: rec.Name, cats: catIDs(rec.Categories), free: rec.Free, minAge: -1, maxAge: -1}
+	f := &facts{id: rec.ServiceID, name: rec.Name, free: rec.Free, minAge: -1, maxAge: -1}
 	if rec.MinAge != nil {
 		f.minAge = int16(*rec.MinAge)
 	}
@@ -152,9 +163,11 @@ func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
 		f.maxAge = int16(*rec.MaxAge)
 	}
 	f.delivery = uint8(bitsOf(rec.Delivery, directory.DeliveryModes))
-	for _, v := range rec.Venues {
-		f.venues = append(f.venues, venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))})
+	venues := make([]venueFacts, len(rec.Venues))
+	for i, v := range rec.Venues {
+		venues[i] = venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))}
 	}
+	f.setLists(catIDs(rec.Categories), venues)
 	f.days, f.slots = sessionBits(rec.Sessions)
 	f.full, f.pausedUntil = capacityFacts(rec.Capacity)
 	if !assuredUntil.IsZero() {

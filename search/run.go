@@ -148,8 +148,8 @@ func (t *table) check(f *facts, q *Query, m *matcher) (candidate, bool) {
 		return candidate{}, false
 	}
 	c := candidate{f: f, dist: -1}
-	if f.remoteOnly() {
-		return c, true
+	if f.remoteOnly() || (q.Near == nil && m.access == 0) {
+		return c, true // no venue to measure or look at
 	}
 	best := math.Inf(1)
 	for _, v := range f.venues {
