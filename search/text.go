@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"sync"
 
@@ -70,59 +69,35 @@ type stemsQuery struct {
 // weight gives every service the same score, up to bleve's query
 // normalisation, which scales every score alike, and walks them once.
 func (s stemsQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	near, err := s.hasNearMatches(r)
-	if err != nil {
-		return nil, err
-	}
-	var qs []query.Query
-	for _, stem := range s.stems {
-		fuzzy, exact := len([]rune(stem)) >= fuzzyMinLen, 1.0
-		if fuzzy && !near {
-			exact += fuzzyFactor
-		}
-		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*s.boost*exact), fieldTerm("text", stem, 0, s.boost*exact))
-		if fuzzy && near {
-			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*s.boost*fuzzyFactor), fieldTerm("text", stem, 1, s.boost*fuzzyFactor))
-		}
-	}
-	return bleve.NewDisjunctionQuery(qs...).Searcher(ctx, r, m, o)
-}
-
-// hasNearMatches reports whether some stem long enough to be matched fuzzily
-// is within one edit of another term in the name or the text.
-func (s stemsQuery) hasNearMatches(r index.IndexReader) (bool, error) {
-	fr, ok := r.(index.IndexReaderFuzzy)
-	if !ok {
-		return true, nil // cannot tell: keep the near-match queries
-	}
+	near := make(map[string][len(textFields)]termsNear)
+	folded := true
 	for _, stem := range s.stems {
 		if len([]rune(stem)) < fuzzyMinLen {
 			continue
 		}
-		for _, field := range []string{"name", "text"} {
-			if found, err := otherTermNear(fr, field, stem); found || err != nil {
-				return found, err
-			}
+		n, err := nearTerms(r, stem)
+		if err != nil {
+			return nil, err
+		}
+		near[stem] = n
+		for _, f := range n {
+			folded = folded && f.onlyStem(stem)
 		}
 	}
-	return false, nil
-}
-
-func otherTermNear(fr index.IndexReaderFuzzy, field, stem string) (found bool, err error) {
-	dict, err := fr.FieldDictFuzzy(field, stem, 1, "")
-	if err != nil {
-		return false, err
-	}
-	defer func() { err = errors.Join(err, dict.Close()) }()
-	for {
-		entry, err := dict.Next()
-		if entry == nil || err != nil {
-			return false, err
+	var qs []query.Query
+	for _, stem := range s.stems {
+		n, fuzzy := near[stem]
+		exact := 1.0
+		if fuzzy && folded {
+			exact += fuzzyFactor
 		}
-		if entry.Term != stem {
-			return true, nil
+		qs = append(qs, boostedTerm("name", stem, nameBoost*s.boost*exact), boostedTerm("text", stem, s.boost*exact))
+		if fuzzy && !folded {
+			qs = append(qs, nearQuery{"name", stem, n[0], nameBoost * s.boost * fuzzyFactor},
+				nearQuery{"text", stem, n[1], s.boost * fuzzyFactor})
 		}
 	}
+	return bleve.NewDisjunctionQuery(qs...).Searcher(ctx, r, m, o)
 }
 
 // analyse runs w through the index's English analyser, as the documents
@@ -139,18 +114,11 @@ var englishAnalyzer = sync.OnceValue(func() analysis.Analyzer {
 	return newMapping().AnalyzerNamed(en.AnalyzerName)
 })
 
-func fieldTerm(field, stem string, fuzziness int, boost float64) query.Query {
-	if fuzziness == 0 {
-		t := bleve.NewTermQuery(stem)
-		t.SetField(field)
-		t.SetBoost(boost)
-		return t
-	}
-	f := bleve.NewFuzzyQuery(stem)
-	f.SetField(field)
-	f.SetFuzziness(fuzziness)
-	f.SetBoost(boost)
-	return f
+func boostedTerm(field, stem string, boost float64) query.Query {
+	t := bleve.NewTermQuery(stem)
+	t.SetField(field)
+	t.SetBoost(boost)
+	return t
 }
 
 // phraseQuery needs every word of a multi-word synonym, so "money advice"

@@ -13,18 +13,26 @@ import (
 	"kith/geo"
 )
 
-// separateNearMatches is a word's query with the near-match queries of
-// long stems always kept apart from the exact ones, as stemsQuery builds it
-// when a stem has near matches.
+// separateNearMatches is a word's query as bleve's own queries make it:
+// each stem exactly and, when long enough, with bleve's fuzzy query.
 func separateNearMatches(w string, boost float64) query.Query {
 	var qs []query.Query
 	for _, stem := range analyse(w) {
-		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*boost), fieldTerm("text", stem, 0, boost))
+		qs = append(qs, boostedTerm("name", stem, nameBoost*boost), boostedTerm("text", stem, boost))
 		if len([]rune(stem)) >= fuzzyMinLen {
-			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*boost*fuzzyFactor), fieldTerm("text", stem, 1, boost*fuzzyFactor))
+			qs = append(qs, fuzzyTerm("name", stem, nameBoost*boost*fuzzyFactor), fuzzyTerm("text", stem, boost*fuzzyFactor))
 		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// fuzzyTerm is bleve's own fuzzy query, within one edit.
+func fuzzyTerm(field, stem string, boost float64) query.Query {
+	f := bleve.NewFuzzyQuery(stem)
+	f.SetField(field)
+	f.SetFuzziness(1)
+	f.SetBoost(boost)
+	return f
 }
 
 // relevance runs q and gives each hit's score over the best one's.
@@ -41,29 +49,34 @@ func relevance(t *testing.T, e *Engine, q query.Query) map[string]float64 {
 	return out
 }
 
-// Folding a word's near-match queries into its exact ones, when the index
-// has no near match but the word itself, must not change any relevance.
-func TestFoldedNearMatchesRankAsSeparateOnes(t *testing.T) {
-	recs := []directory.SearchRecord{
+// A word's query, built from one automaton and folded into the exact terms
+// when the index has no near match but the word itself, ranks every service
+// as bleve's own exact and fuzzy queries would.
+func TestWordQueriesRankAsBlevesFuzzyQueries(t *testing.T) {
+	corpus := []directory.SearchRecord{
 		{ServiceID: "a", Name: "Community gardening", Description: "Grow food together."},
 		{ServiceID: "b", Name: "Lunch club", Description: "A garden lunch club, and gardening on Fridays."},
 		{ServiceID: "c", Name: "Allotments", Description: "Shared plots for gardening."},
 		{ServiceID: "d", Name: "Chess club", Description: "Friendly games."},
 	}
-	e := indexedEngine(t, recs)
-	for _, words := range [][]string{{"gardening"}, {"gardening", "club"}, {"allotments", "garden", "chess"}} {
-		var folded, separate []query.Query
-		for _, w := range words {
-			folded, separate = append(folded, wordQuery(w, 1)), append(separate, separateNearMatches(w, 1))
-		}
-		got := relevance(t, e, bleve.NewDisjunctionQuery(folded...))
-		want := relevance(t, e, bleve.NewDisjunctionQuery(separate...))
-		if len(got) != len(want) || len(got) == 0 {
-			t.Fatalf("%v: %v, want %v", words, got, want)
-		}
-		for id, r := range want {
-			if math.Abs(got[id]-r) > 1e-9 {
-				t.Errorf("%v: %s relevance %v, want %v", words, id, got[id], r)
+	warden := directory.SearchRecord{ServiceID: "e", Name: "Park warden walks", Description: "Walks with the warden."}
+	corpora := map[string][]directory.SearchRecord{"no near matches": corpus, "a near match": append(corpus, warden)}
+	for name, recs := range corpora {
+		e := indexedEngine(t, recs)
+		for _, words := range [][]string{{"gardening"}, {"gardening", "club"}, {"allotments", "garden", "chess"}, {"gardn"}} {
+			var ours, blevesOwn []query.Query
+			for _, w := range words {
+				ours, blevesOwn = append(ours, wordQuery(w, 1)), append(blevesOwn, separateNearMatches(w, 1))
+			}
+			got := relevance(t, e, bleve.NewDisjunctionQuery(ours...))
+			want := relevance(t, e, bleve.NewDisjunctionQuery(blevesOwn...))
+			if len(got) != len(want) || len(got) == 0 {
+				t.Fatalf("%s, %v: %v, want %v", name, words, got, want)
+			}
+			for id, r := range want {
+				if math.Abs(got[id]-r) > 1e-9 {
+					t.Errorf("%s, %v: %s relevance %v, want %v", name, words, id, got[id], r)
+				}
 			}
 		}
 	}
