@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 // Keys bleve keeps beside the documents: the mapping version the index was
@@ -23,8 +25,13 @@ var (
 // generation is one index on disk. A rebuild writes a new generation next to
 // the live one and swaps it in, so search never goes offline.
 type generation struct {
-	dir string
-	idx bleve.Index
+	dir    string
+	idx    bleve.Index
+	closed chan struct{}
+}
+
+func newGenerationOf(dir string, idx bleve.Index) *generation {
+	return &generation{dir: dir, idx: idx, closed: make(chan struct{})}
 }
 
 // ErrInUse means another process holds the index directory.
@@ -76,7 +83,7 @@ func openCurrent(root string) (*generation, int64, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("index unreadable: %w", err)
 	}
-	g := &generation{dir: dir, idx: idx}
+	g := newGenerationOf(dir, idx)
 	version, err := idx.GetInternal(versionKey)
 	if err != nil || string(version) != strconv.Itoa(MappingVersion) {
 		g.discard()
@@ -100,7 +107,7 @@ func newGeneration(root string) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: create index: %w", err)
 	}
-	return &generation{dir: dir, idx: idx}, nil
+	return newGenerationOf(dir, idx), nil
 }
 
 // seal records the mapping version and cursor and makes g the generation
@@ -119,8 +126,37 @@ func (g *generation) seal(root string, cursor int64) error {
 	return os.Rename(tmp, filepath.Join(root, "CURRENT"))
 }
 
+// mergeSegments merges g's segments into as few as scorch will (one, up to
+// ten at a time), unless g closes first. Scorch merges only segments on
+// disk, and its persister writes a rebuild's last pages in the background,
+// so it waits for them first (a while at most).
+func (g *generation) mergeSegments() error {
+	adv, err := g.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return errNotScorch
+	}
+	for wait := 0; sc.StatsMap()["num_root_memorysegments"] != uint64(0) && wait < 600; wait++ {
+		select {
+		case <-g.closed:
+			return nil
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return sc.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
+}
+
+// close closes g's index, ending any merge.
+func (g *generation) close() error {
+	close(g.closed)
+	return g.idx.Close()
+}
+
 // discard closes g and deletes it from disk.
 func (g *generation) discard() {
-	g.idx.Close()
+	g.close()
 	os.RemoveAll(g.dir)
 }

@@ -275,3 +275,21 @@ func TestRebuildInSmallPagesFindsTheSame(t *testing.T) {
 		}
 	}
 }
+
+// A rebuild writes a segment per page and then merges them, so an index
+// built by kith reindex opens as one segment.
+func TestReindexMergesItsSegments(t *testing.T) {
+	f := newFixture(t)
+	search.SetLoadPageSize(t, 2)
+	dir := t.TempDir()
+	if err := search.Reindex(context.Background(), search.Config{Dir: dir, Source: f.store}, nil); err != nil {
+		t.Fatal(err)
+	}
+	e := f.open(t, dir)
+	if n, err := search.SegmentCount(e); n != 1 || err != nil {
+		t.Fatalf("%d segments (%v), want 1", n, err)
+	}
+	if got := f.shorts(t, e, near+"&q=gardening&radius_km=10"); !reflect.DeepEqual(got, []string{"A", "D"}) {
+		t.Fatalf("after the merge: %v", got)
+	}
+}
