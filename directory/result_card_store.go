@@ -54,8 +54,12 @@ SELECT s.id, s.name, s.description, s.organisation_id, o.name AS organisation_na
 FROM services s JOIN organisations o ON o.id = s.organisation_id
 LEFT JOIN service_capacity c ON c.service_id = s.id
 WHERE s.id = ANY($1::uuid[]) AND s.published AND s.status = 'active' AND o.published`
+	stmt, err := s.cards.prepared(ctx, s.db, q)
+	if err != nil {
+		return nil, err
+	}
 	var rows []cardRow
-	if err := s.db.SelectContext(ctx, &rows, q, pq.Array(ids)); err != nil {
+	if err := stmt.SelectContext(ctx, &rows, pq.Array(ids)); err != nil {
 		return nil, postgres.MapError(err)
 	}
 	out := make([]ResultCard, len(rows))

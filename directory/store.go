@@ -8,13 +8,14 @@ import (
 
 // Store reads and writes the directory in PostgreSQL.
 type Store struct {
-	db  *postgres.DB
-	now func() time.Time
+	db    *postgres.DB
+	now   func() time.Time
+	cards *statement // ResultCards, on every search request
 }
 
 // NewStore returns a Store on db using the wall clock.
 func NewStore(db *postgres.DB) *Store {
-	return &Store{db: db, now: time.Now}
+	return &Store{db: db, now: time.Now, cards: &statement{}}
 }
 
 // DB returns the pool the store runs on, for packages that extend the
