@@ -32,7 +32,7 @@ func (n termsNear) onlyStem(stem string) bool {
 
 // oneEdit builds the automata of the terms within one edit of a word.
 var oneEdit = sync.OnceValues(func() (*levenshtein.LevenshteinAutomatonBuilder, error) {
-	return levenshtein.NewLevenshteinAutomatonBuilder(1, false)
+	return levenshtein.NewLevenshteinAutomatonBuilder(1, true) // as bleve: a swap of two letters is one edit
 })
 
 // nearTerms finds the terms within one edit of stem in each text field, as

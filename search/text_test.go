@@ -63,7 +63,7 @@ func TestWordQueriesRankAsBlevesFuzzyQueries(t *testing.T) {
 	corpora := map[string][]directory.SearchRecord{"no near matches": corpus, "a near match": append(corpus, warden)}
 	for name, recs := range corpora {
 		e := indexedEngine(t, recs)
-		for _, words := range [][]string{{"gardening"}, {"gardening", "club"}, {"allotments", "garden", "chess"}, {"gardn"}} {
+		for _, words := range [][]string{{"gardening"}, {"gardening", "club"}, {"allotments", "garden", "chess"}, {"gardn"}, {"gadren"}} {
 			var ours, blevesOwn []query.Query
 			for _, w := range words {
 				ours, blevesOwn = append(ours, wordQuery(w, 1)), append(blevesOwn, separateNearMatches(w, 1))
