@@ -93,27 +93,52 @@ func (t *table) scan(q *Query, m *matcher, ms *matches) {
 	}
 }
 
-// scanNear takes each service's distance from the grid, which has already
-// measured every venue in range; a service at several venues keeps its
-// nearest. It is check without the venue filter, which scanVenues handles.
+// scanNear finds the services with a venue in range, nearest squares of the
+// grid first, and measures venues only where it must: in every square until
+// the page's k nearest services are certain (the next square starts beyond
+// the k-th nearest found), then only in squares that straddle the radius.
+// The total and facets need every service in range, the page only its
+// nearest; measuring all 30,000 venues within 50 km of a city was most of
+// the time of a "nearest 50" search. A service at several venues keeps its
+// nearest measured one. It is check without the venue filter, which
+// scanVenues handles.
 func (t *table) scanNear(q *Query, m *matcher, ms *matches) {
+	k, center := q.Offset+q.Limit, q.Near.Point
+	var nearest []float64 // the k smallest distances found, largest on top
+	nearer := func(a, b float64) bool { return a < b }
+	seen := make([]uint64, (len(t.docs)+63)/64)
 	several := map[int32]int{} // slot → index in ms.cands, for services at several venues
-	t.eachNear(q, func(slot int32, d float64, first bool) {
-		if !first {
-			if i, ok := several[slot]; ok {
-				ms.cands[i].dist = min(ms.cands[i].dist, d)
+	for _, sq := range t.grid.SquaresNear(center, q.RadiusKm) {
+		settled := len(nearest) == k && nearest[0] < sq.MinKm
+		measure := !settled || sq.MaxKm > q.RadiusKm
+		sq.Each(func(slot int32, p geo.Point) {
+			d := sq.MinKm // enough for a service that cannot be on the page
+			if measure {
+				if d = geo.DistanceKm(center, p); d > q.RadiusKm {
+					return
+				}
 			}
-			return
-		}
-		f := t.docs[slot]
-		if !m.service(f) {
-			return
-		}
-		if len(f.venues) > 1 {
-			several[slot] = len(ms.cands)
-		}
-		ms.add(candidate{f: f, dist: d})
-	})
+			word, bit := slot/64, uint64(1)<<(slot%64)
+			if seen[word]&bit != 0 {
+				if i, ok := several[slot]; ok && measure {
+					ms.cands[i].dist = min(ms.cands[i].dist, d)
+				}
+				return
+			}
+			seen[word] |= bit
+			f := t.docs[slot]
+			if !m.service(f) {
+				return
+			}
+			if len(f.venues) > 1 {
+				several[slot] = len(ms.cands)
+			}
+			ms.add(candidate{f: f, dist: d})
+			if !settled {
+				nearest = keepFirst(nearest, k, d, nearer)
+			}
+		})
+	}
 }
 
 // scanVenues finds services with a suitable venue in range.
@@ -204,18 +229,25 @@ func bestK(cs []candidate, k int, before func(a, b candidate) bool) []candidate 
 	}
 	h := make([]candidate, 0, k)
 	for _, c := range cs {
-		if len(h) < k {
-			h = append(h, c)
-			siftUp(h, len(h)-1, before)
-		} else if before(c, h[0]) {
-			h[0] = c
-			siftDown(h, 0, before)
-		}
+		h = keepFirst(h, k, c, before)
 	}
 	return h
 }
 
-func siftUp(h []candidate, i int, before func(a, b candidate) bool) {
+// keepFirst adds x to h, a heap of the (at most k) items that come first,
+// with the last of them on top.
+func keepFirst[T any](h []T, k int, x T, before func(a, b T) bool) []T {
+	if len(h) < k {
+		h = append(h, x)
+		siftUp(h, len(h)-1, before)
+	} else if before(x, h[0]) {
+		h[0] = x
+		siftDown(h, 0, before)
+	}
+	return h
+}
+
+func siftUp[T any](h []T, i int, before func(a, b T) bool) {
 	for i > 0 {
 		parent := (i - 1) / 2
 		if !before(h[parent], h[i]) {
@@ -226,7 +258,7 @@ func siftUp(h []candidate, i int, before func(a, b candidate) bool) {
 	}
 }
 
-func siftDown(h []candidate, i int, before func(a, b candidate) bool) {
+func siftDown[T any](h []T, i int, before func(a, b T) bool) {
 	for {
 		worst := i
 		for _, child := range []int{2*i + 1, 2*i + 2} {
