@@ -50,15 +50,15 @@ type Engine struct {
 	root   string
 	unlock func()
 
-	writeMu sync.Mutex // one writer at a time: the follower or a rebuild
-	alias   bleve.IndexAlias
-	gen     atomic.Pointer[generation]
-	tbl     atomic.Pointer[table]
-	cursor  atomic.Int64
-	ready   atomic.Bool // the bleve index holds every document
-	gaps    map[int64]time.Time
-	slots   *slotCache
-	merging sync.WaitGroup // a rebuild's segment merge, in the background
+	writeMu  sync.Mutex // one writer at a time: the follower or a rebuild
+	alias    bleve.IndexAlias
+	gen      atomic.Pointer[generation]
+	tbl      atomic.Pointer[table]
+	cursor   atomic.Int64
+	ready    atomic.Bool // the bleve index holds every document
+	gaps     map[int64]time.Time
+	segments *segmentCache  // maps from bleve's document numbers to facts
+	merging  sync.WaitGroup // a rebuild's segment merge, in the background
 }
 
 // Open loads the facts of every findable service and opens the index on
@@ -342,7 +342,7 @@ func newEngine(cfg Config, root string, unlock func()) *Engine {
 		cfg.Now = time.Now
 	}
 	return &Engine{cfg: cfg, root: root, unlock: unlock, alias: bleve.NewIndexAlias(),
-		gaps: map[int64]time.Time{}, slots: newSlotCache()}
+		gaps: map[int64]time.Time{}, segments: newSegmentCache()}
 }
 
 // Ready reports whether text search is available, for /readyz.

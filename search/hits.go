@@ -17,7 +17,7 @@ import (
 // nor looks up their ids.
 func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher, ms *matches) error {
 	collect := func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
-		hits, err := e.slots.hitsIn(sctx.IndexReader, t)
+		hits, err := e.segments.hitsIn(sctx.IndexReader, t)
 		if err != nil {
 			return nil, false, err
 		}

@@ -11,39 +11,39 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// segmentSlots remembers, for one bleve segment, the facts of every
+// segmentFacts remembers, for one bleve segment, the facts of every
 // document in it. A text query can match tens of thousands of services;
 // reaching each one's facts through one array read, instead of decoding
 // bleve's stored id and hashing it into a map, keeps that cheap. Segments
 // never change once written, so this is built once per segment and table;
 // facts the table has since replaced or removed are marked dead, which is
 // checked on every use.
-type segmentSlots struct {
+type segmentFacts struct {
 	once  sync.Once
 	facts []*facts // nil: not in the table when built
 	err   error
 }
 
-// slotCache holds the segmentSlots of the segments searches read, by
+// segmentCache holds the segmentFacts of the segments searches read, by
 // segment and table (a rebuild brings a new index and a new table).
-type slotCache struct {
+type segmentCache struct {
 	mu   sync.Mutex
-	segs map[slotKey]*segmentSlots
+	segs map[segmentKey]*segmentFacts
 }
 
-type slotKey struct {
+type segmentKey struct {
 	segment segment.Segment
 	t       *table
 }
 
-func newSlotCache() *slotCache { return &slotCache{segs: map[slotKey]*segmentSlots{}} }
+func newSegmentCache() *segmentCache { return &segmentCache{segs: map[segmentKey]*segmentFacts{}} }
 
 // hitFacts finds the facts of bleve's hits in one index snapshot.
 type hitFacts struct {
 	t       *table
 	offsets []uint64 // first global document number of each segment
 	snaps   []*scorch.SegmentSnapshot
-	segs    []*segmentSlots
+	segs    []*segmentFacts
 	last    int // segment of the last hit: hits come in document order
 }
 
@@ -51,18 +51,18 @@ var errNotScorch = errors.New("search: the index is not a scorch index")
 
 // hitsIn prepares to look up hits from reader, building what is missing for
 // its segments and forgetting segments no longer in use.
-func (c *slotCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error) {
+func (c *segmentCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error) {
 	snap, ok := reader.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, errNotScorch
 	}
 	segs := snap.Segments()
-	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentSlots, len(segs))}
+	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentFacts, len(segs))}
 	var next uint64
 	for i, s := range segs {
 		h.offsets[i] = next
 		next += uint64(s.FullSize())
-		h.segs[i] = c.segment(slotKey{s.Segment(), t})
+		h.segs[i] = c.segment(segmentKey{s.Segment(), t})
 	}
 	c.forgetOthers(segs, t)
 	for i, s := range segs {
@@ -73,12 +73,12 @@ func (c *slotCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error
 	return h, nil
 }
 
-func (c *slotCache) segment(key slotKey) *segmentSlots {
+func (c *segmentCache) segment(key segmentKey) *segmentFacts {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.segs[key]
 	if !ok {
-		s = &segmentSlots{}
+		s = &segmentFacts{}
 		c.segs[key] = s
 	}
 	return s
@@ -86,15 +86,15 @@ func (c *slotCache) segment(key slotKey) *segmentSlots {
 
 // forgetOthers drops segments that merges have replaced and those mapped
 // to an older table. A search still reading them keeps its own references.
-func (c *slotCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
+func (c *segmentCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.segs) <= len(live) {
 		return
 	}
-	keep := make(map[slotKey]bool, len(live))
+	keep := make(map[segmentKey]bool, len(live))
 	for _, s := range live {
-		keep[slotKey{s.Segment(), t}] = true
+		keep[segmentKey{s.Segment(), t}] = true
 	}
 	for key := range c.segs {
 		if !keep[key] {
@@ -103,7 +103,7 @@ func (c *slotCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
 	}
 }
 
-func (s *segmentSlots) build(seg *scorch.SegmentSnapshot, t *table) error {
+func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
 	s.once.Do(func() {
 		s.facts = make([]*facts, seg.FullSize())
 		for doc := range s.facts {
