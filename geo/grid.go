@@ -1,6 +1,12 @@
 package geo
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
 
 // Cells cut the map into fixed squares so that "what is near this point"
 // becomes a lookup of a handful of cells instead of a scan of everything.
@@ -98,4 +104,60 @@ func (g *Grid) Within(center Point, km float64, fn func(id int32, distKm float64
 			}
 		}
 	}
+}
+
+// Square is one non-empty square of a Grid near a point, with bounds on the
+// distance from that point to anything in the square.
+type Square struct {
+	MinKm, MaxKm float64
+	entries      []gridEntry
+}
+
+// Each calls fn for every point in the square.
+func (s Square) Each(fn func(id int32, p Point)) {
+	for _, e := range s.entries {
+		fn(e.id, e.p)
+	}
+}
+
+// SquaresNear returns the non-empty squares that may hold points within km
+// of center, nearest first by MinKm. A caller can then skip measuring the
+// points of a square with MaxKm ≤ km (all are in range), or of squares
+// beyond the nearest it needs. The bounds are the distance to the square's
+// middle less or plus its half-diagonal: the triangle inequality makes them
+// hold whatever the square's shape on the sphere.
+func (g *Grid) SquaresNear(center Point, km float64) []Square {
+	dLon, dLat := cellDegrees(g.sizeKm)
+	b := BoundKm(center, km)
+	lo, hi := CellOf(Point{b.Orb().Min}, g.sizeKm), CellOf(Point{b.Orb().Max}, g.sizeKm)
+	out := make([]Square, 0, min(len(g.cells), int(hi.X-lo.X+1)*int(hi.Y-lo.Y+1)))
+	for y := lo.Y; y <= hi.Y; y++ {
+		midLat := (float64(y) + 0.5) * dLat
+		r := halfDiagonalKm(midLat, dLon, dLat) // the same along a row
+		for x := lo.X; x <= hi.X; x++ {
+			entries := g.cells[Cell{x, y}]
+			if len(entries) == 0 {
+				continue
+			}
+			d := DistanceKm(center, Point{orb.Point{(float64(x) + 0.5) * dLon, midLat}})
+			if d-r > km {
+				continue
+			}
+			out = append(out, Square{MinKm: max(0, d-r), MaxKm: d + r, entries: entries})
+		}
+	}
+	slices.SortFunc(out, func(a, b Square) int { return cmp.Compare(a.MinKm, b.MinKm) })
+	return out
+}
+
+// halfDiagonalKm bounds the distance from the middle of a square at midLat
+// to any point of it: the farthest corner, padded against rounding.
+func halfDiagonalKm(midLat, dLon, dLat float64) float64 {
+	mid := Point{orb.Point{0, midLat}}
+	r := 0.0
+	for _, corner := range [][2]float64{{-1, -1}, {-1, 1}, {1, -1}, {1, 1}} {
+		p := Point{orb.Point{corner[0] * dLon / 2, midLat + corner[1]*dLat/2}}
+		r = max(r, DistanceKm(mid, p))
+	}
+	return r*1.001 + 1e-6
 }

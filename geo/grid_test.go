@@ -66,3 +66,37 @@ func BenchmarkGridWithin5km(b *testing.B) {
 		g.Within(center, 5, func(int32, float64) { n++ })
 	}
 }
+
+// Every point in range is in one of the squares, and every square's bounds
+// hold for each of its points.
+func TestSquaresNearBoundEveryPoint(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	g := NewGrid(2)
+	var pts []Point
+	for i := range 20000 {
+		p := MustLonLat(-3+rng.Float64()*3, 53.5+rng.Float64()*2)
+		pts = append(pts, p)
+		g.Add(int32(i), p)
+	}
+	center := MustLonLat(-1.5, 54.5)
+	for _, km := range []float64{1, 5, 25, 50} {
+		seen := map[int32]bool{}
+		squares := g.SquaresNear(center, km)
+		for i, sq := range squares {
+			if i > 0 && sq.MinKm < squares[i-1].MinKm {
+				t.Fatalf("%g km: squares not nearest first", km)
+			}
+			sq.Each(func(id int32, p Point) {
+				seen[id] = true
+				if d := DistanceKm(center, p); d < sq.MinKm || d > sq.MaxKm {
+					t.Fatalf("%g km: point at %g km in a square bounded %g-%g", km, d, sq.MinKm, sq.MaxKm)
+				}
+			})
+		}
+		for i, p := range pts {
+			if DistanceKm(center, p) <= km && !seen[int32(i)] {
+				t.Fatalf("%g km: point %d in range but in no square", km, i)
+			}
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,20 +17,33 @@ const gridKm = 2
 
 // facts is one service reduced to what filters and distance need, as bits
 // and small numbers, so checking thousands of candidates costs microseconds.
+// The fields every check reads come first, to share a cache line, and the
+// usual few categories and one venue live in the struct itself rather than
+// in arrays elsewhere on the heap.
 type facts struct {
+	slots        uint32 // bit per weekday × part of day
+	minAge       int16  // -1: no lower limit
+	maxAge       int16  // -1: no upper limit
+	days         uint8  // bit per weekday, Monday first
+	delivery     uint8  // bit per directory.DeliveryModes entry
+	free         bool
+	full         bool
+	dead         bool         // replaced or removed from the table; set under its write lock
+	assuredUntil int64        // unix seconds; 0 when not referral-ready
+	pausedUntil  int64        // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
+	cats         []uint16     // sorted category numbers (see catalogue); usually in catBuf
+	venues       []venueFacts // usually in venueBuf
+	catBuf       [4]uint16
+	venueBuf     [1]venueFacts
 	id           string
 	name         string
-	cats         []uint16 // sorted category numbers (see catalogue)
-	days         uint8    // bit per weekday, Monday first
-	slots        uint32   // bit per weekday × part of day
-	free         bool
-	minAge       int16 // -1: no lower limit
-	maxAge       int16 // -1: no upper limit
-	delivery     uint8 // bit per directory.DeliveryModes entry
-	venues       []venueFacts
-	assuredUntil int64 // unix seconds; 0 when not referral-ready
-	full         bool
-	pausedUntil  int64 // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
+}
+
+// setLists gives f its own copies of cats and venues, in its buffers when
+// they fit.
+func (f *facts) setLists(cats []uint16, venues []venueFacts) {
+	f.cats = append(f.catBuf[:0:len(f.catBuf)], cats...)
+	f.venues = append(f.venueBuf[:0:len(f.venueBuf)], venues...)
 }
 
 type venueFacts struct {
@@ -51,6 +66,52 @@ type table struct {
 
 func newTable() *table {
 	return &table{byID: map[string]int32{}, grid: geo.NewGrid(gridKm), remote: map[int32]bool{}}
+}
+
+// newTableOf makes a table of fs laid out for locality: services take
+// slots, and their facts fresh memory, in the Z-order of their first
+// venue's grid square (remote-only services last). A search near a place
+// then reads facts that sit side by side, instead of scattered over the
+// heap in the order PostgreSQL returned them; that was most of the cost of
+// checking thousands of services.
+func newTableOf(fs []*facts) *table {
+	type keyed struct {
+		key uint64
+		f   *facts
+	}
+	ks := make([]keyed, len(fs))
+	for i, f := range fs {
+		ks[i] = keyed{zOrder(f), f}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	t := newTable()
+	for _, k := range ks {
+		c := *k.f
+		c.setLists(k.f.cats, k.f.venues)
+		t.put(&c)
+	}
+	return t
+}
+
+// zOrder interleaves the bits of the grid square's coordinates, so squares
+// near each other mostly sort near each other.
+func zOrder(f *facts) uint64 {
+	if f.remoteOnly() {
+		return math.MaxUint64
+	}
+	c := geo.CellOf(f.venues[0].point, gridKm)
+	return spreadBits(uint32(c.X)^1<<31) | spreadBits(uint32(c.Y)^1<<31)<<1
+}
+
+// spreadBits puts the bits of x in the even bits of the result.
+func spreadBits(x uint32) uint64 {
+	v := uint64(x)
+	v = (v | v<<16) & 0x0000FFFF0000FFFF
+	v = (v | v<<8) & 0x00FF00FF00FF00FF
+	v = (v | v<<4) & 0x0F0F0F0F0F0F0F0F
+	v = (v | v<<2) & 0x3333333333333333
+	v = (v | v<<1) & 0x5555555555555555
+	return v
 }
 
 // put replaces the facts for f.id.
@@ -79,9 +140,11 @@ func (t *table) remove(id string) {
 	if !ok {
 		return
 	}
-	for _, v := range t.docs[slot].venues {
+	old := t.docs[slot]
+	for _, v := range old.venues {
 		t.grid.Remove(slot, v.point)
 	}
+	old.dead = true // for searches that reached it through a segment's map
 	delete(t.remote, slot)
 	delete(t.byID, id)
 	t.docs[slot] = nil
@@ -92,7 +155,7 @@ func (t *table) len() int { return len(t.byID) }
 
 // factsOf reduces a record, with its assurance, to facts.
 func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
-	f := &facts{id: rec.ServiceID, name: rec.Name, cats: catIDs(rec.Categories), free: rec.Free, minAge: -1, maxAge: -1}
+	f := &facts{id: rec.ServiceID, name: rec.Name, free: rec.Free, minAge: -1, maxAge: -1}
 	if rec.MinAge != nil {
 		f.minAge = int16(*rec.MinAge)
 	}
@@ -100,9 +163,11 @@ func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
 		f.maxAge = int16(*rec.MaxAge)
 	}
 	f.delivery = uint8(bitsOf(rec.Delivery, directory.DeliveryModes))
-	for _, v := range rec.Venues {
-		f.venues = append(f.venues, venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))})
+	venues := make([]venueFacts, len(rec.Venues))
+	for i, v := range rec.Venues {
+		venues[i] = venueFacts{point: v.Point, access: uint16(bitsOf(v.Accessibility, directory.AccessibilityFeatures))}
 	}
+	f.setLists(catIDs(rec.Categories), venues)
 	f.days, f.slots = sessionBits(rec.Sessions)
 	f.full, f.pausedUntil = capacityFacts(rec.Capacity)
 	if !assuredUntil.IsZero() {

@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 )
 
 // Keys bleve keeps beside the documents: the mapping version the index was
@@ -27,9 +29,15 @@ var (
 type generation struct {
 	dir      string
 	idx      bleve.Index
+	closed   chan struct{} // closed with the index, ending a merge in progress
+	closing  sync.Once
 	suspect  atomic.Bool // a search failed inside bleve: check the files
 	panicked atomic.Bool // a search panicked inside bleve: search it no more
 	damaged  atomic.Bool // being replaced because it is damaged
+}
+
+func newGenerationOf(dir string, idx bleve.Index) *generation {
+	return &generation{dir: dir, idx: idx, closed: make(chan struct{})}
 }
 
 // ErrInUse means another process holds the index directory.
@@ -81,7 +89,7 @@ func openCurrent(root string) (*generation, int64, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("index unreadable: %w", err)
 	}
-	g := &generation{dir: dir, idx: idx}
+	g := newGenerationOf(dir, idx)
 	version, err := idx.GetInternal(versionKey)
 	if err != nil || string(version) != strconv.Itoa(MappingVersion) {
 		g.discard()
@@ -105,7 +113,7 @@ func newGeneration(root string) (*generation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: create index: %w", err)
 	}
-	return &generation{dir: dir, idx: idx}, nil
+	return newGenerationOf(dir, idx), nil
 }
 
 // seal records the mapping version and cursor and, once bleve has them
@@ -152,6 +160,29 @@ func (g *generation) waitPersisted(ctx context.Context, persisted <-chan error) 
 	}
 }
 
+// mergeSegments merges g's segments into as few as scorch will (one, up to
+// ten at a time), unless g closes first. Scorch merges only segments on
+// disk, and its persister writes a rebuild's last pages in the background,
+// so it waits for them first (a while at most).
+func (g *generation) mergeSegments() error {
+	adv, err := g.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return errNotScorch
+	}
+	for wait := 0; sc.StatsMap()["num_root_memorysegments"] != uint64(0) && wait < 600; wait++ {
+		select {
+		case <-g.closed:
+			return nil
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return sc.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
+}
+
 // discard closes g and deletes it from disk.
 func (g *generation) discard() {
 	g.close()
@@ -162,6 +193,7 @@ func (g *generation) discard() {
 // hang for ever closing an index whose writer died mid-write, holding its
 // bolt lock, and no caller may hang with it.
 func (g *generation) close() error {
+	g.closing.Do(func() { close(g.closed) })
 	if g.damaged.Load() || g.panicked.Load() || g.backgroundFailure() != nil {
 		go g.idx.Close()
 		return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"reflect"
+	"slices"
 	"testing"
 
 	"kith/directory"
@@ -227,5 +228,45 @@ func TestAcceptingFilterFollowsCapacity(t *testing.T) {
 	e.CatchUp(context.Background())
 	if got := f.shorts(t, e, near+"&accepting=true"); !reflect.DeepEqual(got, []string{"A", "G", "C", "F", "E"}) {
 		t.Fatalf("after resume: %v", got)
+	}
+}
+
+// A rebuild in many pages, indexed concurrently, gives the same answers as
+// one in a single page, and reports its progress in order up to the total.
+func TestRebuildInSmallPagesFindsTheSame(t *testing.T) {
+	f := newFixture(t)
+	queries := []string{near, near + "&q=gardening&radius_km=10", "q=walk", near + "&free=true&q=money"}
+	whole := f.open(t, t.TempDir())
+	search.SetLoadPageSize(t, 2)
+	paged := f.open(t, t.TempDir())
+	var reported []int
+	if err := paged.Rebuild(context.Background(), func(n int) { reported = append(reported, n) }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(reported) || len(reported) != 4 || reported[3] != paged.Len() {
+		t.Fatalf("progress %v for %d services in pages of 2", reported, paged.Len())
+	}
+	for _, q := range queries {
+		if got, want := f.shorts(t, paged, q), f.shorts(t, whole, q); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v in pages of 2, %v in one page", q, got, want)
+		}
+	}
+}
+
+// A rebuild writes a segment per page and then merges them, so an index
+// built by kith reindex opens as one segment.
+func TestReindexMergesItsSegments(t *testing.T) {
+	f := newFixture(t)
+	search.SetLoadPageSize(t, 2)
+	dir := t.TempDir()
+	if err := search.Reindex(context.Background(), search.Config{Dir: dir, Source: f.store}, nil); err != nil {
+		t.Fatal(err)
+	}
+	e := f.open(t, dir)
+	if n, err := search.SegmentCount(e); n != 1 || err != nil {
+		t.Fatalf("%d segments (%v), want 1", n, err)
+	}
+	if got := f.shorts(t, e, near+"&q=gardening&radius_km=10"); !reflect.DeepEqual(got, []string{"A", "D"}) {
+		t.Fatalf("after the merge: %v", got)
 	}
 }

@@ -1,14 +1,17 @@
 package search
 
 import (
+	"context"
 	"strings"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"kith/geo"
 )
@@ -43,17 +46,58 @@ func textQuery(text string) query.Query {
 // stem is long enough that a typo is likelier than a different word ("lone"
 // is one edit from "line"; "gardn" is safely "garden").
 func wordQuery(w string, boost float64) query.Query {
-	var qs []query.Query
-	for _, stem := range analyse(w) {
-		qs = append(qs, fieldTerm("name", stem, 0, nameBoost*boost), fieldTerm("text", stem, 0, boost))
-		if len([]rune(stem)) >= fuzzyMinLen {
-			qs = append(qs, fieldTerm("name", stem, 1, nameBoost*boost*fuzzyFactor), fieldTerm("text", stem, 1, boost*fuzzyFactor))
-		}
-	}
-	if len(qs) == 0 {
+	stems := analyse(w)
+	if len(stems) == 0 {
 		return bleve.NewMatchNoneQuery() // a stop word
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return stemsQuery{stems: stems, boost: boost}
+}
+
+// stemsQuery is one word's stems, matched in the name and the text, exactly
+// and (stems of fuzzyMinLen letters or more) within one edit at
+// fuzzyFactor. Near matches include the stem itself, so an exact match
+// scores 1 + fuzzyFactor and a typo fuzzyFactor.
+type stemsQuery struct {
+	stems []string
+	boost float64
+}
+
+// Searcher builds the word's query for the index being searched. When no
+// stem has a near match in the index other than itself (most words: typos
+// are rare), the near-match queries would walk the same postings as the
+// exact ones a second time; one query per field at 1 + fuzzyFactor of the
+// weight gives every service the same score, up to bleve's query
+// normalisation, which scales every score alike, and walks them once.
+func (s stemsQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	near := make(map[string][len(textFields)]termsNear)
+	folded := true
+	for _, stem := range s.stems {
+		if len([]rune(stem)) < fuzzyMinLen {
+			continue
+		}
+		n, err := nearTerms(r, stem)
+		if err != nil {
+			return nil, err
+		}
+		near[stem] = n
+		for _, f := range n {
+			folded = folded && f.onlyStem(stem)
+		}
+	}
+	var qs []query.Query
+	for _, stem := range s.stems {
+		n, fuzzy := near[stem]
+		exact := 1.0
+		if fuzzy && folded {
+			exact += fuzzyFactor
+		}
+		qs = append(qs, boostedTerm("name", stem, nameBoost*s.boost*exact), boostedTerm("text", stem, s.boost*exact))
+		if fuzzy && !folded {
+			qs = append(qs, nearQuery{"name", stem, n[0], nameBoost * s.boost * fuzzyFactor},
+				nearQuery{"text", stem, n[1], s.boost * fuzzyFactor})
+		}
+	}
+	return bleve.NewDisjunctionQuery(qs...).Searcher(ctx, r, m, o)
 }
 
 // analyse runs w through the index's English analyser, as the documents
@@ -70,18 +114,11 @@ var englishAnalyzer = sync.OnceValue(func() analysis.Analyzer {
 	return newMapping().AnalyzerNamed(en.AnalyzerName)
 })
 
-func fieldTerm(field, stem string, fuzziness int, boost float64) query.Query {
-	if fuzziness == 0 {
-		t := bleve.NewTermQuery(stem)
-		t.SetField(field)
-		t.SetBoost(boost)
-		return t
-	}
-	f := bleve.NewFuzzyQuery(stem)
-	f.SetField(field)
-	f.SetFuzziness(fuzziness)
-	f.SetBoost(boost)
-	return f
+func boostedTerm(field, stem string, boost float64) query.Query {
+	t := bleve.NewTermQuery(stem)
+	t.SetField(field)
+	t.SetBoost(boost)
+	return t
 }
 
 // phraseQuery needs every word of a multi-word synonym, so "money advice"

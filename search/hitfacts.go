@@ -1,0 +1,148 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// segmentFacts remembers, for one bleve segment, the facts of every
+// document in it. A text query can match tens of thousands of services;
+// reaching each one's facts through one array read, instead of decoding
+// bleve's stored id and hashing it into a map, keeps that cheap. Segments
+// never change once written, so this is built once per segment and table;
+// facts the table has since replaced or removed are marked dead, which is
+// checked on every use.
+type segmentFacts struct {
+	once  sync.Once
+	facts []*facts // nil: not in the table when built
+	err   error
+}
+
+// segmentCache holds the segmentFacts of the segments searches read, by
+// segment and table (a rebuild brings a new index and a new table).
+type segmentCache struct {
+	mu   sync.Mutex
+	segs map[segmentKey]*segmentFacts
+}
+
+type segmentKey struct {
+	segment segment.Segment
+	t       *table
+}
+
+func newSegmentCache() *segmentCache { return &segmentCache{segs: map[segmentKey]*segmentFacts{}} }
+
+// hitFacts finds the facts of bleve's hits in one index snapshot.
+type hitFacts struct {
+	t       *table
+	offsets []uint64 // first global document number of each segment
+	snaps   []*scorch.SegmentSnapshot
+	segs    []*segmentFacts
+	last    int // segment of the last hit: hits come in document order
+}
+
+var errNotScorch = errors.New("search: the index is not a scorch index")
+
+// hitsIn prepares to look up hits from reader, building what is missing for
+// its segments and forgetting segments no longer in use.
+func (c *segmentCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error) {
+	snap, ok := reader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, errNotScorch
+	}
+	segs := snap.Segments()
+	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentFacts, len(segs))}
+	var next uint64
+	for i, s := range segs {
+		h.offsets[i] = next
+		next += uint64(s.FullSize())
+		h.segs[i] = c.segment(segmentKey{s.Segment(), t})
+	}
+	c.forgetOthers(segs, t)
+	for i, s := range segs {
+		if err := h.segs[i].build(s, t); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
+}
+
+func (c *segmentCache) segment(key segmentKey) *segmentFacts {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.segs[key]
+	if !ok {
+		s = &segmentFacts{}
+		c.segs[key] = s
+	}
+	return s
+}
+
+// forgetOthers drops segments that merges have replaced and those mapped
+// to an older table. A search still reading them keeps its own references.
+func (c *segmentCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.segs) <= len(live) {
+		return
+	}
+	keep := make(map[segmentKey]bool, len(live))
+	for _, s := range live {
+		keep[segmentKey{s.Segment(), t}] = true
+	}
+	for key := range c.segs {
+		if !keep[key] {
+			delete(c.segs, key)
+		}
+	}
+}
+
+func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
+	s.once.Do(func() {
+		s.facts = make([]*facts, seg.FullSize())
+		for doc := range s.facts {
+			id, err := seg.DocID(uint64(doc))
+			if err != nil {
+				s.err = err
+				return
+			}
+			if slot, ok := t.byID[string(id)]; ok {
+				s.facts[doc] = t.docs[slot]
+			}
+		}
+	})
+	return s.err
+}
+
+// facts returns the facts of the hit with bleve's internal id; found is
+// false when the table no longer holds that service (removed since bleve's
+// snapshot was taken).
+func (h *hitFacts) facts(internal index.IndexInternalID) (f *facts, found bool, err error) {
+	num := binary.BigEndian.Uint64(internal)
+	i := h.last
+	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
+		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1
+		h.last = i
+	}
+	local := num - h.offsets[i]
+	if f := h.segs[i].facts[local]; f != nil && !f.dead {
+		return f, true, nil
+	}
+	// The table changed since the segment was mapped (the service was
+	// updated, removed or added): look its id up instead.
+	id, err := h.snaps[i].DocID(local)
+	if err != nil {
+		return nil, false, err
+	}
+	slot, found := h.t.byID[string(id)]
+	if !found {
+		return nil, false, nil
+	}
+	return h.t.docs[slot], true, nil
+}

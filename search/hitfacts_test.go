@@ -1,0 +1,87 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"kith/directory"
+	"kith/geo"
+)
+
+// indexedEngine is an engine over a real bleve index and facts table built
+// from recs, with no database: enough to search.
+func indexedEngine(t *testing.T, recs []directory.SearchRecord) *Engine {
+	t.Helper()
+	g, err := newGeneration(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(g.discard)
+	tbl := newTable()
+	batch := g.idx.NewBatch()
+	for _, r := range recs {
+		tbl.put(factsOf(r, time.Time{}))
+		if err := batch.Index(r.ServiceID, toIndexDoc(r, 0)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := g.idx.Batch(batch); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(Config{}, "", nil)
+	e.tbl.Store(tbl)
+	e.gen.Store(g)
+	e.alias.Add(g.idx)
+	e.ready.Store(true)
+	return e
+}
+
+func knittingGroup(id string) directory.SearchRecord {
+	return directory.SearchRecord{ServiceID: id, Name: "Knitting circle " + id, Description: "Knit and natter.",
+		Venues: []directory.SearchVenue{{Point: geo.MustLonLat(-1.38, 54.90)}}}
+}
+
+func foundIDs(t *testing.T, e *Engine, text string) []string {
+	t.Helper()
+	res, err := e.Search(context.Background(), Query{Text: text, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ServiceID)
+	}
+	if res.Total != len(ids) {
+		t.Fatalf("total %d for %d hits", res.Total, len(ids))
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Text hits reach their facts through slots remembered per segment; when
+// the table moves on before bleve does (the follower updates the table
+// first, and a rebuild swaps both), a remembered slot must never lend a hit
+// another service's facts.
+func TestTextHitsFollowTheTableNotStaleSlots(t *testing.T) {
+	e := indexedEngine(t, []directory.SearchRecord{knittingGroup("a"), knittingGroup("b"), knittingGroup("c")})
+	if got := foundIDs(t, e, "knitting"); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Fatalf("before: %v", got)
+	}
+	tbl := e.tbl.Load()
+	tbl.remove("b") // bleve still has b
+	if got := foundIDs(t, e, "knitting"); !slices.Equal(got, []string{"a", "c"}) {
+		t.Fatalf("b removed from the table: %v", got)
+	}
+	other := knittingGroup("d") // not in bleve; takes b's slot
+	other.Name = "Chess club"
+	tbl.put(factsOf(other, time.Time{}))
+	if got := foundIDs(t, e, "knitting"); !slices.Equal(got, []string{"a", "c"}) {
+		t.Fatalf("b's slot reused by d: %v", got)
+	}
+	tbl.put(factsOf(knittingGroup("b"), time.Time{})) // back, in another slot
+	if got := foundIDs(t, e, "knitting"); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Fatalf("b back in the table: %v", got)
+	}
+}
