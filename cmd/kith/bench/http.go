@@ -24,7 +24,13 @@ type httpRun struct {
 	PerSec   float64 // completed per second
 	P50, P99 time.Duration
 	Max      time.Duration
+	ByClass  [numClasses + 1]latency // open loop: per query class, then all
+	Windows  []time.Duration         // open loop: p99 of the requests due in each window
 }
+
+// window is the span the open-loop run groups requests by, to show whether
+// its tail is a stall, a drift or spread evenly.
+const window = 5 * time.Second
 
 // serveHTTP starts the real Fiber app on a loopback port.
 func serveHTTP(store *directory.Store, e *search.Engine, log *slog.Logger) (string, func(), error) {
@@ -59,9 +65,11 @@ func get(ctx context.Context, c *http.Client, url string) bool {
 
 // recorder collects request outcomes from many goroutines.
 type recorder struct {
-	mu     sync.Mutex
-	took   []time.Duration
-	errors int
+	mu      sync.Mutex
+	took    []time.Duration
+	classes []class // of each request, in the open loop
+	windows map[int][]time.Duration
+	errors  int
 }
 
 func (r *recorder) add(d time.Duration, ok bool) {
@@ -73,12 +81,31 @@ func (r *recorder) add(d time.Duration, ok bool) {
 	}
 }
 
+// addAt records a request of class c that was due at offset into the run.
+func (r *recorder) addAt(c class, offset, d time.Duration, ok bool) {
+	r.add(d, ok)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.classes = append(r.classes, c)
+	if r.windows == nil {
+		r.windows = map[int][]time.Duration{}
+	}
+	w := int(offset / window)
+	r.windows[w] = append(r.windows[w], d)
+}
+
 func (r *recorder) run(elapsed time.Duration) httpRun {
 	l := summarise(r.took)
 	hr := httpRun{Requests: len(r.took), Errors: r.errors, P50: l.P50, P99: l.P99}
 	if len(r.took) > 0 {
 		hr.Max = slices.Max(r.took)
 		hr.PerSec = float64(len(r.took)) / elapsed.Seconds()
+	}
+	if len(r.classes) == len(r.took) {
+		hr.ByClass = byClass(r.classes, r.took)
+	}
+	for w := 0; w < len(r.windows); w++ {
+		hr.Windows = append(hr.Windows, summarise(r.windows[w]).P99)
 	}
 	return hr
 }
@@ -90,30 +117,30 @@ const rateSenders = 64
 // constantRate offers rate requests a second for dur, open loop: each
 // request's latency runs from when it was due, not from when a sender got
 // to it, so a slow server cannot hide its queue.
-func constantRate(ctx context.Context, base string, urls []string, rate float64, dur time.Duration) httpRun {
+func constantRate(ctx context.Context, base string, urls []string, classes []class, rate float64, dur time.Duration) httpRun {
 	type job struct {
 		due time.Time
-		url string
+		i   int
 	}
 	n := int(rate * dur.Seconds())
 	jobs := make(chan job, n)
 	c, rec := newClient(), &recorder{}
 	var wg sync.WaitGroup
+	start := time.Now()
 	for range rateSenders {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				ok := get(ctx, c, j.url)
-				rec.add(time.Since(j.due), ok)
+				ok := get(ctx, c, base+urls[j.i%len(urls)])
+				rec.addAt(classes[j.i%len(urls)], j.due.Sub(start), time.Since(j.due), ok)
 			}
 		}()
 	}
-	start := time.Now()
 	for i := range n {
 		due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
 		time.Sleep(time.Until(due))
-		jobs <- job{due, base + urls[i%len(urls)]}
+		jobs <- job{due, i}
 	}
 	close(jobs)
 	wg.Wait()

@@ -41,6 +41,15 @@ func (c class) String() string { return classNames[c] }
 func (c class) hasText() bool { return c == textRadius || c == textOnly || c == postcodeText }
 
 // benchQuery is one query of the mix, in terms every engine understands.
+// classesOf is the class of each query.
+func classesOf(qs []benchQuery) []class {
+	out := make([]class, len(qs))
+	for i, q := range qs {
+		out[i] = q.class
+	}
+	return out
+}
+
 type benchQuery struct {
 	class     class
 	text      string

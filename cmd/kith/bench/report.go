@@ -151,6 +151,15 @@ func (r *Report) writeHTTP(w io.Writer) {
 	fmt.Fprintf(t, "  %.0f/s offered, open loop\t%d\t%.0f\t%s\t%s\t%s\t%d\n", a.Offered, a.Requests, a.PerSec, ms(a.P50), ms(a.P99), ms(a.Max), a.Errors)
 	fmt.Fprintf(t, "  %d clients, closed loop\t%d\t%.0f\t%s\t%s\t%s\t%d\n", b.Clients, b.Requests, b.PerSec, ms(b.P50), ms(b.P99), ms(b.Max), b.Errors)
 	t.Flush()
+	fmt.Fprintf(w, "  open loop by query class (p50 / p99):")
+	for c := range numClasses {
+		fmt.Fprintf(w, " %s %s / %s;", class(c), ms(a.ByClass[c].P50), ms(a.ByClass[c].P99))
+	}
+	fmt.Fprintf(w, "\n  open loop p99 by %s of the run:", window)
+	for _, p := range a.Windows {
+		fmt.Fprintf(w, " %s", ms(p))
+	}
+	fmt.Fprintln(w)
 }
 
 func (r *Report) writeFreshness(w io.Writer) {

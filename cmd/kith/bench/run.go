@@ -65,12 +65,12 @@ type runner struct {
 func Run(ctx context.Context, env Env, opt Options, out io.Writer) (*Report, error) {
 	r := &runner{ctx: ctx, env: env, opt: opt, out: out, began: time.Now(),
 		rep: &Report{Options: opt}, store: directory.NewStore(env.DB), cpu: benchkit.SampleCPU()}
-	defer r.close()
 	dir, err := os.MkdirTemp("", "kith-bench-index-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
+	defer r.close() // before the index directory goes, or the engine sees it vanish
 	phases := []func() error{r.prepare, func() error { return r.index(dir) }, r.measure, r.serve, r.finish}
 	for _, phase := range phases {
 		if err := phase(); err != nil {
@@ -184,7 +184,7 @@ func (r *runner) measure() error {
 			machine, self := benchkit.SampleCPU().Since(before)
 			r.rep.OtherCores = max(r.rep.OtherCores, machine-self)
 		}
-		r.rep.Latency[i] = byClass(r.queries, passes[i].took)
+		r.rep.Latency[i] = byClass(classesOf(r.queries), passes[i].took)
 	}
 	var err error
 	if r.rep.Agreement, err = agree(r.oracle, r.queries, passes[floorIdx], passes[kithIdx], passes[pgIdx]); err != nil {
@@ -215,6 +215,7 @@ func (r *runner) serve() error {
 	for i := range r.queries {
 		urls[i] = "/api/search?" + r.queries[i].values().Encode()
 	}
+	classes := classesOf(r.queries)
 	r.fresh = freshTargets(r.ds)
 	r.ds, r.oracle, r.queries, r.pg = nil, nil, nil, nil
 	runtime.GC()
@@ -224,9 +225,11 @@ func (r *runner) serve() error {
 		return err
 	}
 	r.stop = append(r.stop, stop)
+	r.step("HTTP: warming up, %d requests/s for %s, untimed", httpRate, httpWarmUp)
+	constantRate(r.ctx, base, urls[len(urls)/2:], classes[len(urls)/2:], httpRate, httpWarmUp)
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
 	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() error {
-		r.rep.HTTPRate = constantRate(r.ctx, base, urls, httpRate, r.opt.httpDuration())
+		r.rep.HTTPRate = constantRate(r.ctx, base, urls, classes, httpRate, r.opt.httpDuration())
 		return nil
 	})
 	if err != nil {
@@ -243,6 +246,11 @@ func (r *runner) serve() error {
 const (
 	httpRate    = 200
 	httpClients = 8
+	// httpWarmUp fills the connection pools and caches a fresh server
+	// would have filled in its first seconds, as the engines' passes start
+	// after 200 untimed queries; it sends the second half of the mix, so
+	// the timed run's first requests are not repeats.
+	httpWarmUp = 2 * time.Second
 )
 
 // finish reads memory and judges the targets.

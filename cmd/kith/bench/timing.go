@@ -67,10 +67,10 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 }
 
 // byClass summarises a pass per query class; the last entry is all queries.
-func byClass(qs []benchQuery, took []time.Duration) [numClasses + 1]latency {
+func byClass(classes []class, took []time.Duration) [numClasses + 1]latency {
 	var groups [numClasses + 1][]time.Duration
-	for i, q := range qs {
-		groups[q.class] = append(groups[q.class], took[i])
+	for i, c := range classes {
+		groups[c] = append(groups[c], took[i])
 		groups[numClasses] = append(groups[numClasses], took[i])
 	}
 	var out [numClasses + 1]latency
