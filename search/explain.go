@@ -13,7 +13,7 @@ func Explain(text, listing string) string {
 	if len(qws) == 0 {
 		return ""
 	}
-	lws := words(listing)
+	lws := strings.ToLower(listing)
 	if found := present(qws, lws); len(found) > 0 {
 		return "matches " + quoteAll(found)
 	}
@@ -25,7 +25,7 @@ func Explain(text, listing string) string {
 
 // present returns the terms (words or phrases) whose every word shares its
 // stem with some listing word, at most three.
-func present(terms, listing []string) []string {
+func present(terms []string, listing string) []string {
 	var out []string
 	for _, t := range terms {
 		all := true
@@ -46,13 +46,14 @@ func present(terms, listing []string) []string {
 }
 
 // hasStem compares the first five letters, a rough stand-in for stemming
-// that is good enough to explain a match.
-func hasStem(listing []string, w string) bool {
+// that is good enough to explain a match. listing is lower case; its words
+// are walked in place, since a search explains twenty listings' text each.
+func hasStem(listing string, w string) bool {
 	stem := w
 	if len(stem) > 5 {
 		stem = stem[:5]
 	}
-	for _, l := range listing {
+	for l := range strings.FieldsFuncSeq(listing, notWordRune) {
 		if strings.HasPrefix(l, stem) {
 			return true
 		}

@@ -13,7 +13,9 @@ import (
 // cost as much again.
 type matches struct {
 	cands    []candidate
-	cats     []int // by category number
+	seen     []uint64      // scanNear: the slots met so far, a bit each
+	several  map[int32]int // scanNear: slot → index in cands, for services at several venues
+	cats     []int         // by category number
 	free     [2]int
 	days     [7]int
 	delivery [8]int
@@ -23,10 +25,11 @@ type matches struct {
 // searches allocate none; the garbage collector was a tenth of the work.
 var matchesPool = sync.Pool{New: func() any { return new(matches) }}
 
-// maxPooledMatches bounds the buffers kept for reuse (about 0.5 MB): the
-// widest searches, tens of thousands of matches, allocate their own rather
-// than leave many megabytes pooled after a burst of them.
-const maxPooledMatches = 16 << 10
+// maxPooledMatches bounds the buffers kept for reuse (2 MB): enough for
+// all but the widest searches of a national directory (a common word with
+// no place matches tens of thousands), which were the ones that allocated
+// most; a bigger bound kept the server's memory over its 300 MB budget.
+const maxPooledMatches = 64 << 10
 
 func newMatches() *matches { return matchesPool.Get().(*matches) }
 
@@ -37,8 +40,28 @@ func (ms *matches) release() {
 	}
 	clear(ms.cands) // let go of the facts
 	clear(ms.cats)
-	*ms = matches{cands: ms.cands[:0], cats: ms.cats[:0]}
+	clear(ms.several)
+	*ms = matches{cands: ms.cands[:0], cats: ms.cats[:0], seen: ms.seen, several: ms.several}
 	matchesPool.Put(ms)
+}
+
+// seenFor returns a cleared bitmap of n slots.
+func (ms *matches) seenFor(n int) []uint64 {
+	words := (n + 63) / 64
+	if cap(ms.seen) < words {
+		ms.seen = make([]uint64, words)
+	}
+	ms.seen = ms.seen[:words]
+	clear(ms.seen)
+	return ms.seen
+}
+
+// severalMap returns an empty map of slots to candidates.
+func (ms *matches) severalMap() map[int32]int {
+	if ms.several == nil {
+		ms.several = map[int32]int{}
+	}
+	return ms.several
 }
 
 func (ms *matches) add(c candidate) {

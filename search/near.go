@@ -45,23 +45,35 @@ func nearTerms(r index.IndexReader, stem string) ([len(textFields)]termsNear, er
 	if !ok {
 		return out, errNotScorch
 	}
-	lb, err := oneEdit()
-	if err != nil {
-		return out, err
-	}
-	dfa, err := lb.BuildDfa(stem, 1)
-	if err != nil {
-		return out, err
-	}
-	for i, field := range textFields {
-		edits := map[string]uint8{}
-		for _, seg := range snap.Segments() {
-			if err := collectNear(seg, field, dfa, edits); err != nil {
-				return out, err
-			}
+	var dfa *levenshtein.DFA
+	automaton := func() (*levenshtein.DFA, error) {
+		if dfa != nil {
+			return dfa, nil
 		}
-		for _, t := range slices.Sorted(maps.Keys(edits)) {
-			out[i].terms, out[i].edits = append(out[i].terms, t), append(out[i].edits, edits[t])
+		lb, err := oneEdit()
+		if err != nil {
+			return nil, err
+		}
+		dfa, err = lb.BuildDfa(stem, 1)
+		return dfa, err
+	}
+	var edits [len(textFields)]map[string]uint8
+	for i := range edits {
+		edits[i] = map[string]uint8{}
+	}
+	segs := snap.Segments()
+	for _, seg := range segs {
+		te, err := nearInSegment(seg, segs, stem, automaton)
+		if err != nil {
+			return out, err
+		}
+		for i := range edits {
+			maps.Copy(edits[i], te[i])
+		}
+	}
+	for i := range edits {
+		for _, t := range slices.Sorted(maps.Keys(edits[i])) {
+			out[i].terms, out[i].edits = append(out[i].terms, t), append(out[i].edits, edits[i][t])
 		}
 	}
 	return out, nil

@@ -106,8 +106,7 @@ func (t *table) scanNear(q *Query, m *matcher, ms *matches) {
 	k, center := q.Offset+q.Limit, q.Near.Point
 	var nearest []float64 // the k smallest distances found, largest on top
 	nearer := func(a, b float64) bool { return a < b }
-	seen := make([]uint64, (len(t.docs)+63)/64)
-	several := map[int32]int{} // slot → index in ms.cands, for services at several venues
+	seen, several := ms.seenFor(len(t.docs)), ms.severalMap()
 	for _, sq := range t.grid.SquaresNear(center, q.RadiusKm) {
 		settled := len(nearest) == k && nearest[0] < sq.MinKm
 		measure := !settled || sq.MaxKm > q.RadiusKm

@@ -63,9 +63,11 @@ func phrases(s string) []string {
 // words lower-cases s and splits it at anything that is not a letter or a
 // digit (an apostrophe joins: "men's" stays one word).
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
+	return strings.FieldsFunc(strings.ToLower(s), notWordRune)
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
 }
 
 // expand returns the phrases the synonym rules add to a query's words.
