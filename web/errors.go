@@ -49,9 +49,7 @@ func errBadParam(param, why string) error { return badParam{param, why} }
 // body, or for the browser pages to the error page.
 func (s *server) errorHandler(c *fiber.Ctx, err error) error {
 	status, body := describe(err)
-	if status >= 500 {
-		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
-	}
+	s.logFailure(c, status, err)
 	if !isPage(c.Path()) {
 		return c.Status(status).JSON(body)
 	}
@@ -64,6 +62,18 @@ func (s *server) errorHandler(c *fiber.Ctx, err error) error {
 	}
 	v.Data = errorPage{Status: status, Heading: v.Title, Message: sentence(body.Error)}
 	return s.render(c, status, "error", v)
+}
+
+// logFailure logs what the server got wrong. A 503 is a warning: while
+// the database is down or slow every request answers one, readiness
+// already says so, and an error per request would bury the first cause.
+func (s *server) logFailure(c *fiber.Ctx, status int, err error) {
+	switch {
+	case status == fiber.StatusServiceUnavailable:
+		s.log.Warn("request not served", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	case status >= 500:
+		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	}
 }
 
 type errorPage struct {
