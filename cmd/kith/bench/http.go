@@ -75,6 +75,11 @@ type recorder struct {
 func (r *recorder) add(d time.Duration, ok bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.record(d, ok)
+}
+
+// record notes one outcome; r.mu is held.
+func (r *recorder) record(d time.Duration, ok bool) {
 	r.took = append(r.took, d)
 	if !ok {
 		r.errors++
@@ -83,9 +88,9 @@ func (r *recorder) add(d time.Duration, ok bool) {
 
 // addAt records a request of class c that was due at offset into the run.
 func (r *recorder) addAt(c class, offset, d time.Duration, ok bool) {
-	r.add(d, ok)
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.record(d, ok)
 	r.classes = append(r.classes, c)
 	if r.windows == nil {
 		r.windows = map[int][]time.Duration{}
