@@ -1,13 +1,11 @@
 package search
 
 import (
-	"encoding/binary"
 	"errors"
 	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -44,18 +42,14 @@ type hitFacts struct {
 	offsets []uint64 // first global document number of each segment
 	snaps   []*scorch.SegmentSnapshot
 	segs    []*segmentFacts
-	last    int // segment of the last hit: hits come in document order
+	last    int // segment of the last hit: hits come mostly in document order
 }
 
 var errNotScorch = errors.New("search: the index is not a scorch index")
 
 // hitsIn prepares to look up hits from reader, building what is missing for
 // its segments and forgetting segments no longer in use.
-func (c *segmentCache) hitsIn(reader index.IndexReader, t *table) (*hitFacts, error) {
-	snap, ok := reader.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, errNotScorch
-	}
+func (c *segmentCache) hitsIn(snap *scorch.IndexSnapshot, t *table) (*hitFacts, error) {
 	segs := snap.Segments()
 	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentFacts, len(segs))}
 	var next uint64
@@ -120,11 +114,10 @@ func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
 	return s.err
 }
 
-// facts returns the facts of the hit with bleve's internal id; found is
-// false when the table no longer holds that service (removed since bleve's
-// snapshot was taken).
-func (h *hitFacts) facts(internal index.IndexInternalID) (f *facts, found bool, err error) {
-	num := binary.BigEndian.Uint64(internal)
+// factsAt returns the facts of the document with number num in the
+// snapshot; found is false when the table no longer holds that service
+// (removed since the snapshot was taken).
+func (h *hitFacts) factsAt(num uint64) (f *facts, found bool, err error) {
 	i := h.last
 	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
 		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1

@@ -2,45 +2,75 @@ package search
 
 import (
 	"context"
+	"math"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// textMatches runs the words (and the keyword restrictions) through bleve
-// and checks every hit against the facts table as bleve finds it: one pass
-// over all matches, in no order, since the total, the facets and the
-// blended ranking need every one of them anyway. bleve neither sorts them
-// nor looks up their ids.
+// textMatches scores the words over the index and checks every scored
+// service against the facts table: one pass over all matches, in no order,
+// since the total, the facets and the blended ranking need every one of
+// them anyway. With a place, only services in the cells covering the radius
+// (or remote) are scored.
 func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher, ms *matches) error {
-	collect := func(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
-		hits, err := e.segments.hitsIn(sctx.IndexReader, t)
-		if err != nil {
-			return nil, false, err
+	plan := planText(q.Text)
+	plan.parts = plan.parts[:min(len(plan.parts), math.MaxUint16)]
+	if len(plan.parts) == 0 {
+		return nil
+	}
+	var cells []string
+	if q.Near != nil {
+		cells = cellTerms(q.Near.Point, q.RadiusKm)
+	}
+	read := readerQuery(func(r index.IndexReader) error {
+		snap, ok := r.(*scorch.IndexSnapshot)
+		if !ok {
+			return errNotScorch
 		}
-		return func(d *bsearch.DocumentMatch) error {
-			if d == nil {
-				return nil // the end of the hits
-			}
-			defer sctx.DocumentMatchPool.Put(d)
-			f, found, err := hits.facts(d.IndexInternalID)
-			if !found || err != nil {
+		hits, err := e.segments.hitsIn(snap, t)
+		if err != nil {
+			return err
+		}
+		s, err := newTextSearch(snap, &ms.text)
+		if err != nil {
+			return err
+		}
+		if cells != nil {
+			if err := s.restrict(cells); err != nil {
 				return err
 			}
-			if c, ok := t.check(f, q, m); ok {
-				c.score = d.Score
-				ms.add(c)
-			}
-			return nil
-		}, false, nil
-	}
-	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(collect))
-	req := bleve.NewSearchRequestOptions(bleveQuery(q, m), 0, 0, false)
-	_, err := e.searchIndex(ctx, req)
+		}
+		if err := s.score(ctx, plan); err != nil {
+			return err
+		}
+		return checkScored(&ms.text, hits, t, q, m, ms, len(plan.parts))
+	})
+	_, err := e.searchIndex(ctx, bleve.NewSearchRequestOptions(read, 0, 0, false))
 	return err
+}
+
+// checkScored adds every scored service that passes the exact checks, its
+// score scaled by the share of the query's parts it matched.
+func checkScored(b *board, hits *hitFacts, t *table, q *Query, m *matcher, ms *matches, parts int) error {
+	for _, doc := range b.touched {
+		f, found, err := hits.factsAt(uint64(doc))
+		if err != nil {
+			return err
+		}
+		if !found {
+			continue
+		}
+		if c, ok := t.check(f, q, m); ok {
+			c.score = float64(b.scores[doc]) * float64(b.parts[doc]) / float64(parts)
+			ms.add(c)
+		}
+	}
+	return nil
 }
 
 // searchIndex asks bleve, surviving what a damaged index does to it.
@@ -48,27 +78,16 @@ func (e *Engine) searchIndex(ctx context.Context, req *bleve.SearchRequest) (*bl
 	return e.guard(ctx, func() (*bleve.SearchResult, error) { return e.alias.SearchInContext(ctx, req) })
 }
 
-// bleveQuery is the words AND, with a place, the cells covering the radius
-// AND the keyword filters. Only the words score.
-func bleveQuery(q *Query, m *matcher) query.Query {
-	parts := []query.Query{textQuery(q.Text)}
-	if q.Near != nil {
-		parts = append(parts, restriction{cellQuery(q.Near.Point, q.RadiusKm)})
-	}
-	for _, f := range filterQueries(q, m) {
-		parts = append(parts, restriction{f})
-	}
-	return bleve.NewConjunctionQuery(parts...)
-}
+// readerQuery hands the snapshot of the index a search reads to a function,
+// and matches nothing itself. Asking through the alias keeps what bleve
+// does for every search: the snapshot is the one current when the search
+// began, its segments stay mapped until it ends, and a rebuild's swap
+// waits for it.
+type readerQuery func(r index.IndexReader) error
 
-// restriction narrows a text query without adding to its score: where a
-// service meets, or what it is filed under, says nothing about how well it
-// matches the words (scored, a service in a sparse cell ranked higher for
-// the same text, since its cell term was rarer). Unscored, bleve also ORs a
-// restriction's terms into one bitmap instead of merging them hit by hit.
-type restriction struct{ query.Query }
-
-func (r restriction) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	o.Score = "none"
-	return r.Query.Searcher(ctx, i, m, o)
+func (read readerQuery) Searcher(_ context.Context, r index.IndexReader, _ mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	if err := read(r); err != nil {
+		return nil, err
+	}
+	return searcher.NewMatchNoneSearcher(r)
 }

@@ -1,15 +1,11 @@
 package search
 
 import (
-	"context"
 	"maps"
 	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/vellum/levenshtein"
 )
@@ -22,12 +18,6 @@ var textFields = [...]string{"name", "text"}
 type termsNear struct {
 	terms []string
 	edits []uint8
-}
-
-// onlyStem reports whether the stem has no near match in the field but
-// itself.
-func (n termsNear) onlyStem(stem string) bool {
-	return len(n.terms) == 0 || (len(n.terms) == 1 && n.terms[0] == stem)
 }
 
 // oneEdit builds the automata of the terms within one edit of a word.
@@ -92,20 +82,4 @@ func collectNear(seg *scorch.SegmentSnapshot, field string, dfa *levenshtein.DFA
 		}
 		edits[entry.Term] = entry.EditDistance
 	}
-}
-
-// nearQuery matches the terms within one edit of a stem in one field, each
-// weighted by 1/(edits+1), exactly as bleve's fuzzy searcher does once it
-// has found them.
-type nearQuery struct {
-	field, stem string
-	near        termsNear
-	boost       float64
-}
-
-func (n nearQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	if n.near.onlyStem(n.stem) {
-		return searcher.NewTermSearcher(ctx, r, n.stem, n.field, n.boost, o)
-	}
-	return searcher.NewMultiTermSearcherBoosted(ctx, r, n.near.terms, n.field, n.boost, n.near.edits, o, true)
 }
