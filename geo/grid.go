@@ -38,13 +38,20 @@ func CellOf(p Point, sizeKm float64) Cell {
 func CellsCovering(b Bound, sizeKm float64) []Cell {
 	lo := CellOf(Point{b.Orb().Min}, sizeKm)
 	hi := CellOf(Point{b.Orb().Max}, sizeKm)
-	out := make([]Cell, 0, int(hi.X-lo.X+1)*int(hi.Y-lo.Y+1))
+	out := make([]Cell, 0, CountCellsCovering(b, sizeKm))
 	for x := lo.X; x <= hi.X; x++ {
 		for y := lo.Y; y <= hi.Y; y++ {
 			out = append(out, Cell{x, y})
 		}
 	}
 	return out
+}
+
+// CountCellsCovering is len(CellsCovering(b, sizeKm)), without making them.
+func CountCellsCovering(b Bound, sizeKm float64) int {
+	lo := CellOf(Point{b.Orb().Min}, sizeKm)
+	hi := CellOf(Point{b.Orb().Max}, sizeKm)
+	return int(hi.X-lo.X+1) * int(hi.Y-lo.Y+1)
 }
 
 // Grid indexes numbered points for radius queries. It is not safe for
@@ -120,17 +127,18 @@ func (s Square) Each(fn func(id int32, p Point)) {
 	}
 }
 
-// SquaresNear returns the non-empty squares that may hold points within km
-// of center, nearest first by MinKm. A caller can then skip measuring the
+// AppendSquaresNear appends to out the non-empty squares that may hold
+// points within km of center, nearest first by MinKm (a search reuses out:
+// within 50 km of a city they are 2,500 squares). A caller can then skip measuring the
 // points of a square with MaxKm ≤ km (all are in range), or of squares
 // beyond the nearest it needs. The bounds are the distance to the square's
 // middle less or plus its half-diagonal: the triangle inequality makes them
 // hold whatever the square's shape on the sphere.
-func (g *Grid) SquaresNear(center Point, km float64) []Square {
+func (g *Grid) AppendSquaresNear(out []Square, center Point, km float64) []Square {
 	dLon, dLat := cellDegrees(g.sizeKm)
 	b := BoundKm(center, km)
 	lo, hi := CellOf(Point{b.Orb().Min}, g.sizeKm), CellOf(Point{b.Orb().Max}, g.sizeKm)
-	out := make([]Square, 0, min(len(g.cells), int(hi.X-lo.X+1)*int(hi.Y-lo.Y+1)))
+	start := len(out)
 	for y := lo.Y; y <= hi.Y; y++ {
 		midLat := (float64(y) + 0.5) * dLat
 		r := halfDiagonalKm(midLat, dLon, dLat) // the same along a row
@@ -146,7 +154,7 @@ func (g *Grid) SquaresNear(center Point, km float64) []Square {
 			out = append(out, Square{MinKm: max(0, d-r), MaxKm: d + r, entries: entries})
 		}
 	}
-	slices.SortFunc(out, func(a, b Square) int { return cmp.Compare(a.MinKm, b.MinKm) })
+	slices.SortFunc(out[start:], func(a, b Square) int { return cmp.Compare(a.MinKm, b.MinKm) })
 	return out
 }
 

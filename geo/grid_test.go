@@ -81,7 +81,7 @@ func TestSquaresNearBoundEveryPoint(t *testing.T) {
 	center := MustLonLat(-1.5, 54.5)
 	for _, km := range []float64{1, 5, 25, 50} {
 		seen := map[int32]bool{}
-		squares := g.SquaresNear(center, km)
+		squares := g.AppendSquaresNear(nil, center, km)
 		for i, sq := range squares {
 			if i > 0 && sq.MinKm < squares[i-1].MinKm {
 				t.Fatalf("%g km: squares not nearest first", km)

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"kith/directory"
+	"kith/geo"
 )
 
 // matches gathers one search's candidates and counts their facets as each
@@ -15,10 +16,12 @@ type matches struct {
 	cands    []candidate
 	seen     []uint64      // scanNear: the slots met so far, a bit each
 	several  map[int32]int // scanNear: slot → index in cands, for services at several venues
+	squares  []geo.Square  // scanNear: the grid's squares in range
 	cats     []int         // by category number
 	free     [2]int
 	days     [7]int
 	delivery [8]int
+	text     board // text searches: scores by document
 }
 
 // matchesPool reuses the buffers of finished searches, so that most
@@ -41,7 +44,9 @@ func (ms *matches) release() {
 	clear(ms.cands) // let go of the facts
 	clear(ms.cats)
 	clear(ms.several)
-	*ms = matches{cands: ms.cands[:0], cats: ms.cats[:0], seen: ms.seen, several: ms.several}
+	clear(ms.squares) // let go of the grid's entries
+	ms.text.reset()
+	*ms = matches{cands: ms.cands[:0], cats: ms.cats[:0], seen: ms.seen, several: ms.several, squares: ms.squares[:0], text: ms.text}
 	matchesPool.Put(ms)
 }
 

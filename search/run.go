@@ -107,7 +107,8 @@ func (t *table) scanNear(q *Query, m *matcher, ms *matches) {
 	var nearest []float64 // the k smallest distances found, largest on top
 	nearer := func(a, b float64) bool { return a < b }
 	seen, several := ms.seenFor(len(t.docs)), ms.severalMap()
-	for _, sq := range t.grid.SquaresNear(center, q.RadiusKm) {
+	ms.squares = t.grid.AppendSquaresNear(ms.squares[:0], center, q.RadiusKm)
+	for _, sq := range ms.squares {
 		settled := len(nearest) == k && nearest[0] < sq.MinKm
 		measure := !settled || sq.MaxKm > q.RadiusKm
 		sq.Each(func(slot int32, p geo.Point) {
