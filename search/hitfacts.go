@@ -118,12 +118,7 @@ func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
 // snapshot; found is false when the table no longer holds that service
 // (removed since the snapshot was taken).
 func (h *hitFacts) factsAt(num uint64) (f *facts, found bool, err error) {
-	i := h.last
-	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
-		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1
-		h.last = i
-	}
-	local := num - h.offsets[i]
+	i, local := h.locate(num)
 	if f := h.segs[i].facts[local]; f != nil && !f.dead {
 		return f, true, nil
 	}
@@ -138,4 +133,30 @@ func (h *hitFacts) factsAt(num uint64) (f *facts, found bool, err error) {
 		return nil, false, nil
 	}
 	return h.t.docs[slot], true, nil
+}
+
+// locate finds the segment of document num and its number there.
+func (h *hitFacts) locate(num uint64) (seg int, local uint64) {
+	i := h.last
+	if num < h.offsets[i] || (i+1 < len(h.offsets) && num >= h.offsets[i+1]) {
+		i = sort.Search(len(h.offsets), func(x int) bool { return h.offsets[x] > num }) - 1
+		h.last = i
+	}
+	return i, num - h.offsets[i]
+}
+
+// warm reads the first two cache lines of the facts of docs, each load
+// independent of the others, so that the processor fetches them from
+// memory at once rather than one miss after another as the checks that
+// follow reach each in turn. The facts sit in Z-order of place, the
+// documents in the order they were indexed: without this, waiting for
+// memory was a seventh of the server's time under load.
+func (h *hitFacts) warm(docs []uint32) (sum uint32) {
+	for _, num := range docs {
+		i, local := h.locate(uint64(num))
+		if f := h.segs[i].facts[local]; f != nil {
+			sum += f.slots + uint32(f.catBuf[0])
+		}
+	}
+	return sum
 }

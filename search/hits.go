@@ -57,7 +57,10 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 // checkScored adds every scored service that passes the exact checks, its
 // score scaled by the share of the query's parts it matched.
 func checkScored(b *board, hits *hitFacts, t *table, q *Query, m *matcher, ms *matches, parts int) error {
-	for _, doc := range b.touched {
+	for i, doc := range b.touched {
+		if i%warmAhead == 0 {
+			b.warmed += hits.warm(b.touched[i:min(i+warmAhead, len(b.touched))])
+		}
 		f, found, err := hits.factsAt(uint64(doc))
 		if err != nil {
 			return err
@@ -72,6 +75,9 @@ func checkScored(b *board, hits *hitFacts, t *table, q *Query, m *matcher, ms *m
 	}
 	return nil
 }
+
+// warmAhead is how many services' facts are fetched from memory together.
+const warmAhead = 32
 
 // searchIndex asks bleve, surviving what a damaged index does to it.
 func (e *Engine) searchIndex(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {

@@ -217,6 +217,7 @@ type board struct {
 	allow   []uint64
 	every   []uint64
 	one     []uint64
+	warmed  uint32 // keeps the loads of hitFacts.warm from being optimised away
 }
 
 // size makes room for n documents.
