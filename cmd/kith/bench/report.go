@@ -23,6 +23,7 @@ type Report struct {
 	Agreement  [numClasses]agreement
 	HTTPRate   httpRun // constant rate
 	HTTPMax    httpRun // closed loop
+	Stalls     benchkit.Stalls
 	Fresh      freshness
 	Memory     benchkit.Memory
 	Targets    []Target
@@ -159,7 +160,9 @@ func (r *Report) writeHTTP(w io.Writer) {
 	for _, p := range a.Windows {
 		fmt.Fprintf(w, " %s", ms(p))
 	}
-	fmt.Fprintln(w)
+	s := r.Stalls
+	fmt.Fprintf(w, "\n  the machine before the run, idle: %d sleeps of 1 ms woke late by p99 %s, max %s; %d more than 5 ms late\n",
+		s.Sleeps, ms(s.P99), ms(s.Max), s.Over5ms)
 }
 
 func (r *Report) writeFreshness(w io.Writer) {

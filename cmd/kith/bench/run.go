@@ -225,6 +225,9 @@ func (r *runner) serve() error {
 		return err
 	}
 	r.stop = append(r.stop, stop)
+	probe := min(stallProbe, r.opt.httpDuration()/4)
+	r.step("machine: sleeping 1 ms at a time for %s, nothing else running here", probe)
+	r.rep.Stalls = benchkit.ProbeStalls(probe)
 	r.step("HTTP: warming up, %d requests/s for %s, untimed", httpRate, httpWarmUp)
 	constantRate(r.ctx, base, urls[len(urls)/2:], classes[len(urls)/2:], httpRate, httpWarmUp)
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
@@ -251,6 +254,9 @@ const (
 	// after 200 untimed queries; it sends the second half of the mix, so
 	// the timed run's first requests are not repeats.
 	httpWarmUp = 2 * time.Second
+	// stallProbe measures the machine's own stalls before the HTTP run
+	// (for at most a quarter of its length), to read its p99 against.
+	stallProbe = 5 * time.Second
 )
 
 // finish reads memory and judges the targets.
