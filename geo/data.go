@@ -22,7 +22,7 @@ import (
 var dataFS embed.FS
 
 // Each table loads on first use, not at init: a command such as
-// `kith user add` should not pay ~100 ms and ~17 MB for postcodes it never
+// `kith user add` should not pay ~100 ms and ~3 MB for postcodes it never
 // looks at. Warm lets a server pay up front instead.
 var (
 	loadPostcodes = sync.OnceValues(readPostcodeTable)
@@ -105,16 +105,23 @@ func parseDecile(s string) (int, error) {
 	return d, nil
 }
 
-// interner shares one copy of each repeated code. About 73,000 postcodes
-// name only a few thousand LSOAs and wards; csv hands out a fresh string
-// per field, and keeping those would cost megabytes for nothing.
-type interner map[string]string
+// codeNumbers numbers each distinct code once. About 73,000 postcodes name
+// only a few thousand LSOAs and wards; a record keeps the numbers, and the
+// table one copy of each code.
+type codeNumbers struct {
+	byCode map[string]uint32
+	codes  []string
+}
 
-func (in interner) get(s string) string {
-	if v, ok := in[s]; ok {
+func (n *codeNumbers) number(s string) uint32 {
+	if v, ok := n.byCode[s]; ok {
 		return v
 	}
 	s = strings.Clone(s) // a csv field pins its whole line; keep only the code
-	in[s] = s
-	return s
+	if n.byCode == nil {
+		n.byCode = map[string]uint32{}
+	}
+	n.byCode[s] = uint32(len(n.codes))
+	n.codes = append(n.codes, s)
+	return n.byCode[s]
 }

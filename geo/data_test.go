@@ -16,11 +16,11 @@ import (
 func TestEmbeddedDataIsConsistent(t *testing.T) {
 	pcs := must(loadPostcodes())
 	lsoas := must(loadLSOAs())
-	if len(pcs.postcodes) != 73512 || len(pcs.outcodes) != 89 || len(lsoas) != 34789 {
+	if pcs.len() != 73512 || len(pcs.outcodes) != 89 || len(lsoas) != 34789 {
 		t.Errorf("table sizes %d postcodes, %d outcodes, %d LSOAs; want 73512, 89, 34789",
-			len(pcs.postcodes), len(pcs.outcodes), len(lsoas))
+			pcs.len(), len(pcs.outcodes), len(lsoas))
 	}
-	for pc, r := range pcs.postcodes {
+	for pc, r := range pcs.all() {
 		checkShippedPostcode(t, pc, r, lsoas)
 	}
 	for oc, pt := range pcs.outcodes {

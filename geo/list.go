@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -12,12 +11,11 @@ import (
 func Postcodes(area string) []string {
 	area = strings.ToUpper(strings.TrimSpace(area))
 	var out []string
-	for pc, r := range must(loadPostcodes()).postcodes {
+	for pc, r := range must(loadPostcodes()).all() {
 		if !r.terminated && areaOf(pc) == area {
 			out = append(out, pc)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 

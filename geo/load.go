@@ -1,7 +1,9 @@
 package geo
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,18 +17,32 @@ var (
 )
 
 func readPostcodeTable() (*postcodeTable, error) {
-	t := &postcodeTable{postcodes: make(map[string]postcodeRec, 80_000), outcodes: map[string]Point{}}
-	codes := interner{}
+	t := &postcodeTable{outcodes: map[string]Point{}}
+	type keyed struct {
+		k uint64
+		r packedRec
+	}
+	var rows []keyed
+	var codes codeNumbers
 	err := readEmbedded("postcodes.csv.gz", postcodeHeader, func(rec []string) error {
-		r, err := postcodeRecord(rec, codes)
+		r, err := postcodeRecord(rec, &codes)
+		k, ok := packPostcode(rec[0])
+		if err == nil && !ok {
+			err = fmt.Errorf("longer than a postcode")
+		}
 		if err != nil {
 			return fmt.Errorf("postcode %s: %w", rec[0], err)
 		}
-		t.postcodes[strings.Clone(rec[0])] = r
+		rows = append(rows, keyed{k, r})
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	slices.SortFunc(rows, func(a, b keyed) int { return cmp.Compare(a.k, b.k) })
+	t.keys, t.recs, t.codes = make([]uint64, len(rows)), make([]packedRec, len(rows)), codes.codes
+	for i, row := range rows {
+		t.keys[i], t.recs[i] = row.k, row.r
 	}
 	err = readEmbedded("outcodes.csv", outcodeHeader, func(rec []string) error {
 		pt, err := parsePoint(rec[1], rec[2])
@@ -39,20 +55,20 @@ func readPostcodeTable() (*postcodeTable, error) {
 	return t, err
 }
 
-func postcodeRecord(rec []string, codes interner) (postcodeRec, error) {
+func postcodeRecord(rec []string, codes *codeNumbers) (packedRec, error) {
 	pt, err := parsePoint(rec[1], rec[2])
 	if err != nil {
-		return postcodeRec{}, err
+		return packedRec{}, err
 	}
 	imd, err := parseDecile(rec[7])
 	if err != nil {
-		return postcodeRec{}, err
+		return packedRec{}, err
 	}
 	if rec[6] != "0" && rec[6] != "1" {
-		return postcodeRec{}, fmt.Errorf("terminated flag %q is not 0 or 1", rec[6])
+		return packedRec{}, fmt.Errorf("terminated flag %q is not 0 or 1", rec[6])
 	}
-	return postcodeRec{
-		pt: pt, lsoa: codes.get(rec[3]), lad: codes.get(rec[4]), ward: codes.get(rec[5]),
+	return packedRec{
+		pt: pt, lsoa: codes.number(rec[3]), lad: codes.number(rec[4]), ward: codes.number(rec[5]),
 		imd: int8(imd), terminated: rec[6] == "1",
 	}, nil
 }

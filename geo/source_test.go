@@ -36,7 +36,7 @@ func TestShippedPostcodesMatchSource(t *testing.T) {
 	eachRow(t, filepath.Join(dir, "imd2019_england_lsoa11.csv"), func(row map[string]string) {
 		deciles[row["lsoa_code"]], _ = strconv.Atoi(row["IMD_decile"])
 	})
-	table := must(loadPostcodes()).postcodes
+	table := must(loadPostcodes())
 	english := 0
 	eachRow(t, filepath.Join(dir, "nspl_nov2021_postcodes_20areas.csv"), func(row map[string]string) {
 		lat, _ := strconv.ParseFloat(row["lat"], 64)
@@ -45,13 +45,13 @@ func TestShippedPostcodesMatchSource(t *testing.T) {
 		}
 		english++
 		want := sourceRecord(t, row, deciles)
-		got, ok := table[row["postcode"]]
+		got, ok := table.lookup(row["postcode"])
 		if !ok || !sameRecord(got, want) {
 			t.Errorf("%s: shipped %+v (%v), source %+v", row["postcode"], got, ok, want)
 		}
 	})
-	if english != len(table) {
-		t.Errorf("source has %d English postcodes with a location, shipped %d", english, len(table))
+	if english != table.len() {
+		t.Errorf("source has %d English postcodes with a location, shipped %d", english, table.len())
 	}
 }
 
