@@ -180,7 +180,25 @@ func (g *generation) mergeSegments() error {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	return sc.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
+	if err := sc.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return err
+	}
+	g.waitRootPersisted(sc)
+	return nil
+}
+
+// waitRootPersisted waits (a while at most) for scorch to record its
+// merged segment on disk: closing does not, so an index closed straight
+// after a merge opened again with its segments unmerged.
+func (g *generation) waitRootPersisted(sc *scorch.Scorch) {
+	st, ok := sc.Stats().(*scorch.Stats)
+	for wait := 0; ok && atomic.LoadUint64(&st.LastPersistedEpoch) < atomic.LoadUint64(&st.CurRootEpoch) && wait < 600; wait++ {
+		select {
+		case <-g.closed:
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }
 
 // discard closes g and deletes it from disk.
