@@ -82,10 +82,14 @@ func TestSquaresNearBoundEveryPoint(t *testing.T) {
 	for _, km := range []float64{1, 5, 25, 50} {
 		seen := map[int32]bool{}
 		squares := g.AppendSquaresNear(nil, center, km)
-		for i, sq := range squares {
-			if i > 0 && sq.MinKm < squares[i-1].MinKm {
+		NearestFirst(squares)
+		for last := 0.0; len(squares) > 0; {
+			var sq Square
+			sq, squares = NextNearest(squares)
+			if sq.MinKm < last {
 				t.Fatalf("%g km: squares not nearest first", km)
 			}
+			last = sq.MinKm
 			sq.Each(func(id int32, p Point) {
 				seen[id] = true
 				if d := DistanceKm(center, p); d < sq.MinKm || d > sq.MaxKm {
@@ -98,5 +102,33 @@ func TestSquaresNearBoundEveryPoint(t *testing.T) {
 				t.Fatalf("%g km: point %d in range but in no square", km, i)
 			}
 		}
+	}
+}
+
+// A square keeps its number while its points come and go, so that callers
+// can keep their own facts per square number.
+func TestGridSquaresKeepTheirNumbers(t *testing.T) {
+	g := NewGrid(2)
+	a, b := MustLonLat(-1.5, 54.5), MustLonLat(-1.5001, 54.5001) // one square
+	far := MustLonLat(-2.5, 53.5)
+	n := g.Add(1, a)
+	if got := g.Add(2, b); got != n {
+		t.Fatalf("second point in the square got number %d, want %d", got, n)
+	}
+	if got := g.Add(3, far); got == n {
+		t.Fatalf("a far square got the same number %d", got)
+	}
+	g.Remove(1, a)
+	g.Remove(2, b)
+	if got := g.Add(4, a); got != n {
+		t.Fatalf("emptied square came back as %d, want %d", got, n)
+	}
+	if got := g.Add(5, MustLonLat(-3.5, 52.5)); got != 2 {
+		t.Fatalf("a third square got number %d, want 2", got)
+	}
+	var ids []int32
+	g.Within(a, 1, func(id int32, _ float64) { ids = append(ids, id) })
+	if len(ids) != 1 || ids[0] != 4 {
+		t.Fatalf("within 1 km: %v, want [4]", ids)
 	}
 }

@@ -61,13 +61,13 @@ func knownCatIDs(codes []string) (ids []uint16, ok bool) {
 }
 
 // catCounts turns counts indexed by category number into counts by code.
-func catCounts(counts []int) map[string]int {
+func catCounts(counts []int32) map[string]int {
 	catalogue.RLock()
 	defer catalogue.RUnlock()
 	out := map[string]int{}
 	for id, n := range counts {
 		if n > 0 {
-			out[catalogue.codes[id]] = n
+			out[catalogue.codes[id]] = int(n)
 		}
 	}
 	return out

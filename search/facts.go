@@ -62,6 +62,10 @@ type table struct {
 	free   []int32
 	grid   *geo.Grid
 	remote map[int32]bool
+
+	tallies []counts // by grid square number: the services at home there (see tally.go)
+	home    []int32  // by slot: the grid square number of a service's first venue
+	multi   []uint64 // the slots of services with several venues, a bit each
 }
 
 func newTable() *table {
@@ -126,9 +130,12 @@ func (t *table) put(f *facts) {
 		t.docs = append(t.docs, f)
 	}
 	t.byID[f.id] = slot
-	for _, v := range f.venues {
-		t.grid.Add(slot, v.point)
+	for i, v := range f.venues {
+		if num := t.grid.Add(slot, v.point); i == 0 {
+			t.setPlace(slot, num, len(f.venues))
+		}
 	}
+	t.tally(slot, f, 1)
 	if f.remoteOnly() {
 		t.remote[slot] = true
 	}
@@ -144,6 +151,7 @@ func (t *table) remove(id string) {
 	for _, v := range old.venues {
 		t.grid.Remove(slot, v.point)
 	}
+	t.tally(slot, old, -1)
 	old.dead = true // for searches that reached it through a segment's map
 	delete(t.remote, slot)
 	delete(t.byID, id)

@@ -69,6 +69,15 @@ func (m *matcher) service(f *facts) bool {
 	return true
 }
 
+// everything reports whether every service passes service and venue, so
+// that services can be counted without being looked at; it must ask for
+// nothing that service or venue checks.
+func (m *matcher) everything() bool {
+	q := m.q
+	return !m.none && len(m.cats) == 0 && m.slots == 0 && !q.Free && m.delivery == 0 &&
+		!q.Assured && !q.Accepting && q.Age == nil && m.access == 0
+}
+
 func ageFits(f *facts, age int) bool {
 	return (f.minAge < 0 || age >= int(f.minAge)) && (f.maxAge < 0 || age <= int(f.maxAge))
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"math/bits"
 	"sync"
 
 	"kith/directory"
@@ -13,15 +12,13 @@ import (
 // of matches, and reading each one's facts a second time to count them
 // cost as much again.
 type matches struct {
-	cands    []candidate
-	seen     []uint64      // scanNear: the slots met so far, a bit each
-	several  map[int32]int // scanNear: slot → index in cands, for services at several venues
-	squares  []geo.Square  // scanNear: the grid's squares in range
-	cats     []int         // by category number
-	free     [2]int
-	days     [7]int
-	delivery [8]int
-	text     board // text searches: scores by document
+	cands   []candidate
+	seen    []uint64      // scanNear: the slots met so far, a bit each
+	tallied []uint64      // scanNear: the tallies counted, a bit each
+	several map[int32]int // scanNear: slot → index in cands, for services at several venues
+	squares []geo.Square  // scanNear: the grid's squares in range
+	counts  counts        // of every match: in cands, or in a square's tally
+	text    board         // text searches: scores by document
 }
 
 // matchesPool reuses the buffers of finished searches, so that most
@@ -42,23 +39,23 @@ func (ms *matches) release() {
 		return
 	}
 	clear(ms.cands) // let go of the facts
-	clear(ms.cats)
+	clear(ms.counts.cats)
 	clear(ms.several)
 	clear(ms.squares) // let go of the grid's entries
 	ms.text.reset()
-	*ms = matches{cands: ms.cands[:0], cats: ms.cats[:0], seen: ms.seen, several: ms.several, squares: ms.squares[:0], text: ms.text}
+	*ms = matches{cands: ms.cands[:0], counts: counts{cats: ms.counts.cats[:0]}, seen: ms.seen, tallied: ms.tallied, several: ms.several, squares: ms.squares[:0], text: ms.text}
 	matchesPool.Put(ms)
 }
 
-// seenFor returns a cleared bitmap of n slots.
-func (ms *matches) seenFor(n int) []uint64 {
+// bitmap returns *set cleared, with room for n slots.
+func bitmap(set *[]uint64, n int) []uint64 {
 	words := (n + 63) / 64
-	if cap(ms.seen) < words {
-		ms.seen = make([]uint64, words)
+	if cap(*set) < words {
+		*set = make([]uint64, words)
 	}
-	ms.seen = ms.seen[:words]
-	clear(ms.seen)
-	return ms.seen
+	*set = (*set)[:words]
+	clear(*set)
+	return *set
 }
 
 // severalMap returns an empty map of slots to candidates.
@@ -71,45 +68,29 @@ func (ms *matches) severalMap() map[int32]int {
 
 func (ms *matches) add(c candidate) {
 	ms.cands = append(ms.cands, c)
-	f := c.f
-	for _, id := range f.cats {
-		for int(id) >= len(ms.cats) {
-			ms.cats = append(ms.cats, 0)
-		}
-		ms.cats[id]++
-	}
-	ms.free[b2i(f.free)]++
-	for d := f.days; d != 0; d &= d - 1 {
-		ms.days[bits.TrailingZeros8(d)]++
-	}
-	for d := f.delivery; d != 0; d &= d - 1 {
-		ms.delivery[bits.TrailingZeros8(d)]++
-	}
+	ms.counts.count(c.f, 1)
 }
 
+// total is the number of matches: fewer than that may be candidates.
+func (ms *matches) total() int { return int(ms.counts.n) }
+
 func (ms *matches) facets() Facets {
-	fc := Facets{Categories: catCounts(ms.cats), Free: map[string]int{}, Days: map[string]int{}, Delivery: map[string]int{}}
+	c := &ms.counts
+	fc := Facets{Categories: catCounts(c.cats), Free: map[string]int{}, Days: map[string]int{}, Delivery: map[string]int{}}
 	for i, label := range []string{"false", "true"} {
-		putCount(fc.Free, label, ms.free[i])
+		putCount(fc.Free, label, c.free[i])
 	}
 	for i, w := range weekdays {
-		putCount(fc.Days, w.name, ms.days[i])
+		putCount(fc.Days, w.name, c.days[i])
 	}
 	for i, d := range directory.DeliveryModes {
-		putCount(fc.Delivery, d, ms.delivery[i])
+		putCount(fc.Delivery, d, c.delivery[i])
 	}
 	return fc
 }
 
-func putCount(m map[string]int, key string, n int) {
+func putCount(m map[string]int, key string, n int32) {
 	if n > 0 {
-		m[key] = n
+		m[key] = int(n)
 	}
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

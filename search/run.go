@@ -67,7 +67,7 @@ func (e *Engine) Search(ctx context.Context, q Query) (Result, error) {
 		t.scan(&q, m, ms)
 	}
 	first := order(ms.cands, &q, q.Offset+q.Limit)
-	return Result{Total: len(ms.cands), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: ms.facets()}, nil
+	return Result{Total: ms.total(), Hits: pageOf(first, q.Offset, q.Limit, m.now), Facets: ms.facets()}, nil
 }
 
 // scan finds matches without text: through the venue grid when there is a
@@ -90,54 +90,6 @@ func (t *table) scan(q *Query, m *matcher, ms *matches) {
 		if c, ok := t.check(t.docs[slot], q, m); ok {
 			ms.add(c)
 		}
-	}
-}
-
-// scanNear finds the services with a venue in range, nearest squares of the
-// grid first, and measures venues only where it must: in every square until
-// the page's k nearest services are certain (the next square starts beyond
-// the k-th nearest found), then only in squares that straddle the radius.
-// The total and facets need every service in range, the page only its
-// nearest; measuring all 30,000 venues within 50 km of a city was most of
-// the time of a "nearest 50" search. A service at several venues keeps its
-// nearest measured one. It is check without the venue filter, which
-// scanVenues handles.
-func (t *table) scanNear(q *Query, m *matcher, ms *matches) {
-	k, center := q.Offset+q.Limit, q.Near.Point
-	var nearest []float64 // the k smallest distances found, largest on top
-	nearer := func(a, b float64) bool { return a < b }
-	seen, several := ms.seenFor(len(t.docs)), ms.severalMap()
-	ms.squares = t.grid.AppendSquaresNear(ms.squares[:0], center, q.RadiusKm)
-	for _, sq := range ms.squares {
-		settled := len(nearest) == k && nearest[0] < sq.MinKm
-		measure := !settled || sq.MaxKm > q.RadiusKm
-		sq.Each(func(slot int32, p geo.Point) {
-			d := sq.MinKm // enough for a service that cannot be on the page
-			if measure {
-				if d = geo.DistanceKm(center, p); d > q.RadiusKm {
-					return
-				}
-			}
-			word, bit := slot/64, uint64(1)<<(slot%64)
-			if seen[word]&bit != 0 {
-				if i, ok := several[slot]; ok && measure {
-					ms.cands[i].dist = min(ms.cands[i].dist, d)
-				}
-				return
-			}
-			seen[word] |= bit
-			f := t.docs[slot]
-			if !m.service(f) {
-				return
-			}
-			if len(f.venues) > 1 {
-				several[slot] = len(ms.cands)
-			}
-			ms.add(candidate{f: f, dist: d})
-			if !settled {
-				nearest = keepFirst(nearest, k, d, nearer)
-			}
-		})
 	}
 }
 

@@ -229,15 +229,7 @@ func (b *board) size(n uint64) {
 }
 
 // bitset returns *set sized for the board's documents, cleared.
-func (b *board) bitset(set *[]uint64) []uint64 {
-	words := int((b.n + 63) / 64)
-	if cap(*set) < words {
-		*set = make([]uint64, words)
-	}
-	*set = (*set)[:words]
-	clear(*set)
-	return *set
-}
+func (b *board) bitset(set *[]uint64) []uint64 { return bitmap(set, int(b.n)) }
 
 func (b *board) add(doc uint64, part uint16, score float32) {
 	if b.last[doc] != part {
