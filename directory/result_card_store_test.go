@@ -2,7 +2,10 @@ package directory_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
+
+	"kith/directory"
 )
 
 // Result cards come from a cached prepared statement; a call that fails
@@ -35,4 +38,69 @@ func TestResultCardsAfterFailure(t *testing.T) {
 			t.Fatalf("cards %+v, want the walk's only", cards)
 		}
 	}
+}
+
+// A card shows the listing's categories (by name) and sessions as the
+// listing itself has them.
+func TestResultCardsShowCategoriesAndSessions(t *testing.T) {
+	s := newStore(t)
+	org := mustOrg(t, s, "Roker Walkers")
+	in := walkingGroup(org.ID)
+	in.Schedules = append(in.Schedules, directory.Schedule{Freq: "WEEKLY", ByDay: []string{"WE"}, OpensAt: "18:00",
+		ClosesAt: "19:30", ValidFrom: "2026-03-01", ValidTo: "2026-09-30"})
+	walk, _, err := s.CreateService(asAdmin(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := walkingGroup(org.ID)
+	bare.Name, bare.Categories, bare.Schedules = "Drop-in", nil, nil
+	dropIn, _, err := s.CreateService(asAdmin(), bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := s.Service(context.Background(), walk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cards, err := s.ResultCards(context.Background(), []string{walk.ID, dropIn.ID, walk.ID})
+	if err != nil || len(cards) != 2 {
+		t.Fatalf("%d cards (%v), want 2", len(cards), err)
+	}
+	byID := map[string]directory.ResultCard{cards[0].ID: cards[0], cards[1].ID: cards[1]}
+	card := byID[walk.ID]
+	if want := full.Categories; !reflect.DeepEqual(card.Categories, want) || card.Categories[0].Name > card.Categories[1].Name {
+		t.Errorf("categories %+v, want %+v by name", card.Categories, want)
+	}
+	var want []directory.Schedule
+	for _, sch := range full.Schedules {
+		want = append(want, directory.Schedule{Freq: sch.Freq, ByDay: sch.ByDay, OpensAt: sch.OpensAt,
+			ClosesAt: sch.ClosesAt, ValidFrom: sch.ValidFrom, ValidTo: sch.ValidTo})
+	}
+	if !sameSessions(card.Schedules, want) {
+		t.Errorf("sessions %+v, want %+v", card.Schedules, want)
+	}
+	if none := byID[dropIn.ID]; none.Categories == nil || len(none.Categories) != 0 || len(none.Schedules) != 0 {
+		t.Errorf("a listing with no categories or sessions: %+v", none)
+	}
+}
+
+// sameSessions compares sessions in any order.
+func sameSessions(a, b []directory.Schedule) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	used := make([]bool, len(b))
+	for _, x := range a {
+		found := false
+		for i, y := range b {
+			if !used[i] && reflect.DeepEqual(x, y) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
