@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/lib/pq"
@@ -48,6 +49,11 @@ func benchCmd(ctx context.Context, cfg config, log *slog.Logger, args []string, 
 		})
 	case "search":
 		return benchSearch(ctx, cfg, log, args[1:], stdout)
+	case searchLoadClient: // not for people: the client process of `kith bench search`
+		if len(args) != 2 {
+			return fmt.Errorf("usage: kith bench %s JOBFILE", searchLoadClient)
+		}
+		return bench.ServeLoad(ctx, args[1], stdout)
 	case "load":
 		return benchLoad(ctx, cfg, log, args[1:], stdout)
 	}
@@ -61,11 +67,20 @@ func benchSearch(ctx context.Context, cfg config, log *slog.Logger, args []strin
 	}
 	// The engine's routine messages would break up the report.
 	quiet := newLogger(config{LogLevel: max(cfg.LogLevel, slog.LevelWarn)}, stdout)
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
 	return withBenchDatabase(ctx, cfg, log, benchDatabase, func(db *postgres.DB, dsn string) error {
-		_, err := bench.Run(ctx, bench.Env{DB: db, DSN: dsn, Logger: quiet}, opt, stdout)
+		env := bench.Env{DB: db, DSN: dsn, Logger: quiet, LoadClient: bench.LoadClientOf(exe, "bench", searchLoadClient)}
+		_, err := bench.Run(ctx, env, opt, stdout)
 		return err
 	})
 }
+
+// searchLoadClient is the subcommand `kith bench search` starts its HTTP
+// load from.
+const searchLoadClient = "search-load"
 
 // benchLoad drives the server at --url, or else one it starts in this
 // process over a fresh database with the demo region loaded.

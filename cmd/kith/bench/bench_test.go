@@ -2,7 +2,11 @@ package bench
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"log/slog"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -10,14 +14,32 @@ import (
 	"kith/postgres/pgtest"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) {
+	if job := os.Getenv(loadJobEnv); job != "" { // a load client started by testLoadClient
+		if err := ServeLoad(context.Background(), job, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	pgtest.Main(m)
+}
+
+const loadJobEnv = "KITH_BENCH_TEST_LOAD_JOB"
+
+// testLoadClient runs ServeLoad in a copy of the test binary.
+func testLoadClient(ctx context.Context, jobPath string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), loadJobEnv+"="+jobPath)
+	return cmd
+}
 
 // The whole bench at a tiny size, so it cannot rot: every section is
 // reported and Kith agrees with the oracle on every query.
 func TestBenchEndToEnd(t *testing.T) {
 	db, dsn := pgtest.NewURL(t)
 	var out bytes.Buffer
-	env := Env{DB: db, DSN: dsn, Logger: slog.New(slog.DiscardHandler)}
+	env := Env{DB: db, DSN: dsn, Logger: slog.New(slog.DiscardHandler), LoadClient: testLoadClient}
 	opt := Options{Services: 2000, Queries: 200, Seed: 7, HTTPSeconds: 1}
 	rep, err := Run(t.Context(), env, opt, &out)
 	if err != nil {

@@ -63,13 +63,19 @@ func get(ctx context.Context, c *http.Client, url string) bool {
 	return err == nil && resp.StatusCode == http.StatusOK
 }
 
+// recording is what a load run saw, request by request.
+type recording struct {
+	Took    []time.Duration
+	Classes []class         // open loop: the class of each request
+	Due     []time.Duration // open loop: when each request was due, into the run
+	Errors  int
+	Elapsed time.Duration
+}
+
 // recorder collects request outcomes from many goroutines.
 type recorder struct {
-	mu      sync.Mutex
-	took    []time.Duration
-	classes []class // of each request, in the open loop
-	windows map[int][]time.Duration
-	errors  int
+	mu  sync.Mutex
+	rec recording
 }
 
 func (r *recorder) add(d time.Duration, ok bool) {
@@ -80,9 +86,9 @@ func (r *recorder) add(d time.Duration, ok bool) {
 
 // record notes one outcome; r.mu is held.
 func (r *recorder) record(d time.Duration, ok bool) {
-	r.took = append(r.took, d)
+	r.rec.Took = append(r.rec.Took, d)
 	if !ok {
-		r.errors++
+		r.rec.Errors++
 	}
 }
 
@@ -91,26 +97,31 @@ func (r *recorder) addAt(c class, offset, d time.Duration, ok bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.record(d, ok)
-	r.classes = append(r.classes, c)
-	if r.windows == nil {
-		r.windows = map[int][]time.Duration{}
-	}
-	w := int(offset / window)
-	r.windows[w] = append(r.windows[w], d)
+	r.rec.Classes = append(r.rec.Classes, c)
+	r.rec.Due = append(r.rec.Due, offset)
 }
 
-func (r *recorder) run(elapsed time.Duration) httpRun {
-	l := summarise(r.took)
-	hr := httpRun{Requests: len(r.took), Errors: r.errors, P50: l.P50, P99: l.P99}
-	if len(r.took) > 0 {
-		hr.Max = slices.Max(r.took)
-		hr.PerSec = float64(len(r.took)) / elapsed.Seconds()
+// run sums the recording up.
+func (rec *recording) run() httpRun {
+	l := summarise(rec.Took)
+	hr := httpRun{Requests: len(rec.Took), Errors: rec.Errors, P50: l.P50, P99: l.P99}
+	if len(rec.Took) > 0 {
+		hr.Max = slices.Max(rec.Took)
+		hr.PerSec = float64(len(rec.Took)) / rec.Elapsed.Seconds()
 	}
-	if len(r.classes) == len(r.took) {
-		hr.ByClass = byClass(r.classes, r.took)
+	if len(rec.Classes) == len(rec.Took) {
+		hr.ByClass = byClass(rec.Classes, rec.Took)
 	}
-	for w := 0; w < len(r.windows); w++ {
-		hr.Windows = append(hr.Windows, summarise(r.windows[w]).P99)
+	var windows [][]time.Duration
+	for i, due := range rec.Due {
+		w := int(due / window)
+		for len(windows) <= w {
+			windows = append(windows, nil)
+		}
+		windows[w] = append(windows[w], rec.Took[i])
+	}
+	for _, w := range windows {
+		hr.Windows = append(hr.Windows, summarise(w).P99)
 	}
 	return hr
 }
@@ -122,7 +133,7 @@ const rateSenders = 64
 // constantRate offers rate requests a second for dur, open loop: each
 // request's latency runs from when it was due, not from when a sender got
 // to it, so a slow server cannot hide its queue.
-func constantRate(ctx context.Context, base string, urls []string, classes []class, rate float64, dur time.Duration) httpRun {
+func constantRate(ctx context.Context, base string, urls []string, classes []class, rate float64, dur time.Duration) recording {
 	type job struct {
 		due time.Time
 		i   int
@@ -149,14 +160,13 @@ func constantRate(ctx context.Context, base string, urls []string, classes []cla
 	}
 	close(jobs)
 	wg.Wait()
-	hr := rec.run(time.Since(start))
-	hr.Offered = rate
-	return hr
+	rec.rec.Elapsed = time.Since(start)
+	return rec.rec
 }
 
 // closedLoop runs clients that each send their next request as soon as the
 // last one answers, for dur: the most the server can do.
-func closedLoop(ctx context.Context, base string, urls []string, clients int, dur time.Duration) httpRun {
+func closedLoop(ctx context.Context, base string, urls []string, clients int, dur time.Duration) recording {
 	c, rec := newClient(), &recorder{}
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -173,7 +183,6 @@ func closedLoop(ctx context.Context, base string, urls []string, clients int, du
 		}()
 	}
 	wg.Wait()
-	hr := rec.run(time.Since(start))
-	hr.Clients = clients
-	return hr
+	rec.rec.Elapsed = time.Since(start)
+	return rec.rec
 }

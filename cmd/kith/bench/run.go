@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -30,6 +31,9 @@ type Env struct {
 	DB     *postgres.DB
 	DSN    string
 	Logger *slog.Logger
+	// LoadClient is the command that runs ServeLoad on the job file at
+	// its path, in a process of its own (see loadclient.go).
+	LoadClient func(ctx context.Context, jobPath string) *exec.Cmd
 }
 
 // Engines, in the order the report lists them.
@@ -228,18 +232,24 @@ func (r *runner) serve() error {
 	probe := min(stallProbe, r.opt.httpDuration()/4)
 	r.step("machine: sleeping 1 ms at a time for %s, nothing else running here", probe)
 	r.rep.Stalls = benchkit.ProbeStalls(probe)
-	r.step("HTTP: warming up, %d requests/s for %s, untimed", httpRate, httpWarmUp)
-	constantRate(r.ctx, base, urls[len(urls)/2:], classes[len(urls)/2:], httpRate, httpWarmUp)
+	r.step("HTTP: warming up, %d requests/s for %s, untimed, from a client process", httpRate, httpWarmUp)
+	half := len(urls) / 2
+	if _, err := r.load(loadJob{Base: base, URLs: urls[half:], Classes: classes[half:], Rate: httpRate, For: httpWarmUp}); err != nil {
+		return err
+	}
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
-	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() error {
-		r.rep.HTTPRate = constantRate(r.ctx, base, urls, classes, httpRate, r.opt.httpDuration())
-		return nil
+	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() (err error) {
+		r.rep.HTTPRate, err = r.load(loadJob{Base: base, URLs: urls, Classes: classes, Rate: httpRate, For: r.opt.httpDuration()})
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	r.step("HTTP: %d clients as fast as they can", httpClients)
-	r.rep.HTTPMax = closedLoop(r.ctx, base, urls, httpClients, r.opt.httpDuration()/2)
+	r.rep.HTTPMax, err = r.load(loadJob{Base: base, URLs: urls, Clients: httpClients, For: r.opt.httpDuration() / 2})
+	if err != nil {
+		return err
+	}
 	r.step("freshness: %d listing changes", len(r.fresh))
 	r.rep.Fresh, err = measureFreshness(r.ctx, r.store, r.engine, r.fresh, r.opt.Seed)
 	return err
