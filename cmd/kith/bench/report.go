@@ -146,7 +146,7 @@ func percent(n, of int) string {
 
 func (r *Report) writeHTTP(w io.Writer) {
 	t := table(w)
-	fmt.Fprintln(w, "HTTP /api/search through the real Fiber app and handler, on loopback (ms)")
+	fmt.Fprintln(w, "HTTP /api/search through the real Fiber app and handler, on loopback, load from its own process (ms)")
 	fmt.Fprintln(t, "  load\trequests\tper second\tp50\tp99\tmax\terrors")
 	a, b := r.HTTPRate, r.HTTPMax
 	fmt.Fprintf(t, "  %.0f/s offered, open loop\t%d\t%.0f\t%s\t%s\t%s\t%d\n", a.Offered, a.Requests, a.PerSec, ms(a.P50), ms(a.P99), ms(a.Max), a.Errors)
