@@ -2,6 +2,9 @@ package search
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -36,3 +39,33 @@ func SegmentCount(e *Engine) (int, error) {
 	defer r.Close()
 	return len(r.(*scorch.IndexSnapshot).Segments()), nil
 }
+
+// FaultOnTruncatedMap returns a function that reads a memory-mapped file
+// past its end, as bleve does when a segment is truncated under it: a
+// SIGBUS, which kills the process unless it is turned into a panic.
+func FaultOnTruncatedMap(t *testing.T) func() error {
+	path := filepath.Join(t.TempDir(), "segment")
+	if err := os.WriteFile(path, make([]byte, 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	mem, err := syscall.Mmap(int(file.Fd()), 0, 4096, syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { syscall.Munmap(mem) })
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	return func() error {
+		sink = mem[100]
+		return nil
+	}
+}
+
+// sink keeps the compiler from dropping the read.
+var sink byte

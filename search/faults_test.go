@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -219,36 +218,6 @@ func waitRebuilt(t *testing.T, e *search.Engine, dir, old string) {
 	}
 }
 
-// faultOnTruncatedMap reads a memory-mapped file past its end, as bleve
-// does when a segment is truncated under it: a SIGBUS, which kills the
-// process unless it is turned into a panic.
-func faultOnTruncatedMap(t *testing.T) func() error {
-	path := filepath.Join(t.TempDir(), "segment")
-	if err := os.WriteFile(path, make([]byte, 4096), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	file, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
-	mem, err := syscall.Mmap(int(file.Fd()), 0, 4096, syscall.PROT_READ, syscall.MAP_SHARED)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { syscall.Munmap(mem) })
-	if err := os.Truncate(path, 0); err != nil {
-		t.Fatal(err)
-	}
-	return func() error {
-		sink = mem[100]
-		return nil
-	}
-}
-
-// sink keeps the compiler from dropping the read.
-var sink byte
-
 // TestSearchSurvivesFailuresInsideBleve makes the search inside bleve
 // panic, fault or fail as a damaged index does: the search answers
 // ErrIndexFailed (503), a panicked index is searched no more and rebuilt,
@@ -261,7 +230,7 @@ func TestSearchSurvivesFailuresInsideBleve(t *testing.T) {
 		corrupt, rebuilt bool
 	}{
 		{"panic", func(*testing.T) func() error { return func() error { panic("index out of range") } }, false, true},
-		{"memory fault", faultOnTruncatedMap, false, true},
+		{"memory fault", search.FaultOnTruncatedMap, false, true},
 		{"error, files intact", func(*testing.T) func() error { return func() error { return errors.New("vellum err") } }, false, false},
 		{"error, files corrupt", func(*testing.T) func() error { return func() error { return errors.New("vellum err") } }, true, true},
 	}

@@ -36,30 +36,26 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 		if err != nil {
 			return err
 		}
-		s, err := newTextSearch(snap, &ms.text)
+		s, err := newTextSearch(snap, &ms.text, plan, cells)
 		if err != nil {
 			return err
 		}
-		if cells != nil {
-			if err := s.restrict(cells); err != nil {
-				return err
-			}
-		}
-		if err := s.score(ctx, plan); err != nil {
-			return err
-		}
-		return checkScored(&ms.text, hits, t, q, m, ms, len(plan.parts))
+		return s.match(ctx, ms, func(l *lane, out *matches) error {
+			h := *hits // its own place in the segments
+			return checkScored(l, &ms.text, &h, t, q, m, out, len(plan.parts))
+		})
 	})
 	_, err := e.searchIndex(ctx, bleve.NewSearchRequestOptions(read, 0, 0, false))
 	return err
 }
 
-// checkScored adds every scored service that passes the exact checks, its
-// score scaled by the share of the query's parts it matched.
-func checkScored(b *board, hits *hitFacts, t *table, q *Query, m *matcher, ms *matches, parts int) error {
-	for i, doc := range b.touched {
+// checkScored adds every service lane l scored that passes the exact
+// checks to out, its score scaled by the share of the query's parts it
+// matched.
+func checkScored(l *lane, b *board, hits *hitFacts, t *table, q *Query, m *matcher, out *matches, parts int) error {
+	for i, doc := range l.touched {
 		if i%warmAhead == 0 {
-			b.warmed += hits.warm(b.touched[i:min(i+warmAhead, len(b.touched))])
+			l.warmed += hits.warm(l.touched[i:min(i+warmAhead, len(l.touched))])
 		}
 		f, found, err := hits.factsAt(uint64(doc))
 		if err != nil {
@@ -70,7 +66,7 @@ func checkScored(b *board, hits *hitFacts, t *table, q *Query, m *matcher, ms *m
 		}
 		if c, ok := t.check(f, q, m); ok {
 			c.score = float64(b.scores[doc]) * float64(b.parts[doc]) / float64(parts)
-			ms.add(c)
+			out.add(c)
 		}
 	}
 	return nil

@@ -21,20 +21,42 @@ import (
 // documents with the term in the field)), norm = 1 / √(terms in the field)),
 // and a service's score is the sum over its terms times the share of the
 // query's parts it matches. docs/SEARCH.md gives the weights.
+//
+// Every postings list is found first (newTextSearch); reading them is then
+// split by document number into lanes (see lanes.go), which share nothing
+// they write.
 type textSearch struct {
-	segs    []*scorch.SegmentSnapshot
-	offsets []uint64 // first document number of each segment
-	dicts   [][len(textFields)]segment.TermDictionary
-	docs    float64 // live documents, for idf
-	b       *board
-	allow   []uint64 // with a place: the documents in its cells, a bit each
-	near    map[string][len(textFields)]termsNear
-	snap    *scorch.IndexSnapshot
-	pls     []segment.PostingsList
-	it      segment.PostingsIterator
+	segs     []*scorch.SegmentSnapshot
+	offsets  []uint64 // first document number of each segment
+	docs     float64  // live documents, for idf
+	b        *board
+	snap     *scorch.IndexSnapshot
+	near     map[string][len(textFields)]termsNear
+	dicts    map[string][]segment.TermDictionary // by field, a dictionary per segment
+	cells    []segLists                          // with a place: its cells' postings, read into b.allow
+	groups   []scoreGroup
+	postings uint64 // how many postings the lanes read between them
 }
 
-func newTextSearch(snap *scorch.IndexSnapshot, b *board) (*textSearch, error) {
+// segLists are one term's postings lists in one field, a list per segment.
+type segLists []segment.PostingsList
+
+// scoreGroup is one part of the plan in one field.
+type scoreGroup struct {
+	part  uint16     // numbered from 1
+	every []segLists // a synonym of several words: a document must have each
+	terms []scoredTerm
+}
+
+// scoredTerm is a term's postings and what each occurrence weighs.
+type scoredTerm struct {
+	lists  segLists
+	weight float64 // the term's weight × idf²
+}
+
+// newTextSearch finds the postings lists of every term plan scores, and of
+// cells when there is a place.
+func newTextSearch(snap *scorch.IndexSnapshot, b *board, plan textPlan, cells []string) (*textSearch, error) {
 	docs, err := snap.DocCount()
 	if err != nil {
 		return nil, err
@@ -44,58 +66,134 @@ func newTextSearch(snap *scorch.IndexSnapshot, b *board) (*textSearch, error) {
 	for _, seg := range s.segs {
 		s.offsets = append(s.offsets, total)
 		total += uint64(seg.FullSize())
-		var d [len(textFields)]segment.TermDictionary
-		for i, field := range textFields {
-			if d[i], err = seg.Segment().Dictionary(field); err != nil {
+	}
+	b.size(total)
+	if err := s.findCells(cells); err != nil {
+		return nil, err
+	}
+	for i, p := range plan.parts {
+		for fi := range textFields {
+			if err := s.findPart(p, uint16(i+1), fi); err != nil {
 				return nil, err
 			}
 		}
-		s.dicts = append(s.dicts, d)
 	}
-	b.size(total)
 	return s, nil
 }
 
-// restrict limits scoring to the documents with any of the cell terms: a
-// place's squares, or remote. Exact distances are checked afterwards.
-func (s *textSearch) restrict(cells []string) error {
-	s.allow = s.b.bitset(&s.b.allow)
-	for i, seg := range s.segs {
-		dict, err := seg.Segment().Dictionary("cells")
+// findCells notes the postings of a place's cells: its squares, and
+// remote. Scoring is then limited to their documents; exact distances are
+// checked afterwards.
+func (s *textSearch) findCells(cells []string) error {
+	if cells == nil {
+		return nil
+	}
+	s.b.bitset(&s.b.allow)
+	for _, c := range cells {
+		lists, n, err := s.lookup("cells", c)
 		if err != nil {
 			return err
 		}
-		for _, c := range cells {
-			if err := s.eachDoc(i, dict, c, func(doc uint64) { s.allow[doc>>6] |= 1 << (doc & 63) }); err != nil {
-				return err
-			}
-		}
+		s.cells, s.postings = append(s.cells, lists), s.postings+n
 	}
 	return nil
 }
 
-// eachDoc calls fn with the document number of every live document of
-// segment i with term in dict.
-func (s *textSearch) eachDoc(i int, dict segment.TermDictionary, term string, fn func(doc uint64)) error {
-	pl, err := dict.PostingsList([]byte(term), s.segs[i].Deleted(), nil)
+// findPart notes the postings of one part of the plan in one field.
+func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
+	field := textFields[fi]
+	terms, err := p.terms(fi, s.nearTerms)
 	if err != nil {
 		return err
 	}
-	it := pl.Iterator(false, false, false, nil)
-	for {
-		p, err := it.Next()
-		if p == nil || err != nil {
+	g := scoreGroup{part: part}
+	if p.all && len(p.stems) > 1 {
+		s.b.bitset(&s.b.every)
+		s.b.bitset(&s.b.one)
+		for _, stem := range p.stems {
+			lists, n, err := s.lookup(field, stem)
+			if err != nil {
+				return err
+			}
+			g.every, s.postings = append(g.every, lists), s.postings+n
+		}
+	}
+	for _, t := range terms {
+		lists, df, err := s.lookup(field, t.term)
+		if err != nil {
 			return err
 		}
-		fn(s.offsets[i] + p.Number())
+		if df == 0 {
+			continue
+		}
+		idf := 1 + math.Log(s.docs/float64(df+1))
+		g.terms, s.postings = append(g.terms, scoredTerm{lists, t.weight * idf * idf}), s.postings+df
 	}
+	s.groups = append(s.groups, g)
+	return nil
 }
 
-// score adds up every part of the plan.
-func (s *textSearch) score(ctx context.Context, plan textPlan) error {
-	for i, p := range plan.parts {
-		for fi := range textFields {
-			if err := s.scorePart(p, uint16(i+1), fi); err != nil {
+// lookup returns term's postings lists in field, one per segment, without
+// deleted documents, and how many documents they hold.
+func (s *textSearch) lookup(field, term string) (segLists, uint64, error) {
+	dicts, err := s.dictionaries(field)
+	if err != nil {
+		return nil, 0, err
+	}
+	lists := make(segLists, len(s.segs))
+	var n uint64
+	for i, seg := range s.segs {
+		if lists[i], err = dicts[i].PostingsList([]byte(term), seg.Deleted(), nil); err != nil {
+			return nil, 0, err
+		}
+		n += lists[i].Count()
+	}
+	return lists, n, nil
+}
+
+// dictionaries returns field's term dictionary in each segment.
+func (s *textSearch) dictionaries(field string) ([]segment.TermDictionary, error) {
+	if d, ok := s.dicts[field]; ok {
+		return d, nil
+	}
+	d := make([]segment.TermDictionary, len(s.segs))
+	for i, seg := range s.segs {
+		var err error
+		if d[i], err = seg.Segment().Dictionary(field); err != nil {
+			return nil, err
+		}
+	}
+	if s.dicts == nil {
+		s.dicts = map[string][]segment.TermDictionary{}
+	}
+	s.dicts[field] = d
+	return d, nil
+}
+
+// scoreRange scores the documents numbered lo to hi (exclusive; both
+// multiples of 64 or the end, so lanes share no word of a bitset).
+func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) error {
+	var allow []uint64
+	if s.cells != nil {
+		allow = s.b.allow
+		for _, lists := range s.cells {
+			if err := s.each(l, lists, lo, hi, false, func(doc uint64, _ segment.Posting) { allow[doc>>6] |= 1 << (doc & 63) }); err != nil {
+				return err
+			}
+		}
+	}
+	for _, g := range s.groups {
+		only, err := s.withEvery(l, g.every, lo, hi)
+		if err != nil {
+			return err
+		}
+		for _, t := range g.terms {
+			err := s.each(l, t.lists, lo, hi, true, func(doc uint64, p segment.Posting) {
+				if has(allow, doc) && has(only, doc) {
+					s.b.add(l, doc, g.part, float32(t.weight*math.Sqrt(float64(p.Frequency()))*p.Norm()))
+				}
+			})
+			if err != nil {
 				return err
 			}
 		}
@@ -106,82 +204,52 @@ func (s *textSearch) score(ctx context.Context, plan textPlan) error {
 	return nil
 }
 
-// scorePart scores one part in one field.
-func (s *textSearch) scorePart(p planPart, part uint16, fi int) error {
-	terms, err := p.terms(fi, s.nearTerms)
-	if err != nil {
-		return err
+// withEvery returns, for documents lo to hi, the set of those with every
+// one of a synonym's words (nil when the part is one word).
+func (s *textSearch) withEvery(l *lane, every []segLists, lo, hi uint64) ([]uint64, error) {
+	if every == nil {
+		return nil, nil
 	}
-	var only []uint64
-	if p.all && len(p.stems) > 1 {
-		if only, err = s.withEvery(p.stems, fi); err != nil {
-			return err
+	all, one := s.b.every[lo>>6:(hi+63)>>6], s.b.one[lo>>6:(hi+63)>>6]
+	for n, lists := range every {
+		clear(one)
+		if err := s.each(l, lists, lo, hi, false, func(doc uint64, _ segment.Posting) { one[doc>>6-lo>>6] |= 1 << (doc & 63) }); err != nil {
+			return nil, err
+		}
+		for w := range all {
+			if n == 0 {
+				all[w] = one[w]
+			} else {
+				all[w] &= one[w]
+			}
 		}
 	}
-	for _, t := range terms {
-		if err := s.scoreTerm(t, part, fi, only); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.b.every, nil
 }
 
-// scoreTerm adds one term's matches in field fi (limited to only, when
-// not nil) to the scores.
-func (s *textSearch) scoreTerm(t weightedTerm, part uint16, fi int, only []uint64) error {
-	s.pls = s.pls[:0]
-	var df uint64
-	for i, seg := range s.segs {
-		pl, err := s.dicts[i][fi].PostingsList([]byte(t.term), seg.Deleted(), nil)
+// each calls fn with the document number and posting of every document in
+// lists numbered lo to hi (exclusive); with freqs, the posting carries the
+// term's frequency and the field's norm.
+func (s *textSearch) each(l *lane, lists segLists, lo, hi uint64, freqs bool, fn func(doc uint64, p segment.Posting)) error {
+	for i, pl := range lists {
+		first, end := s.offsets[i], s.offsets[i]+uint64(s.segs[i].FullSize())
+		if end <= lo || first >= hi {
+			continue
+		}
+		l.it = pl.Iterator(freqs, freqs, false, l.it)
+		p, err := l.it.Advance(max(lo, first) - first)
+		for ; p != nil && err == nil; p, err = l.it.Next() {
+			doc := first + p.Number()
+			if doc >= hi {
+				break
+			}
+			fn(doc, p)
+		}
 		if err != nil {
 			return err
 		}
-		s.pls, df = append(s.pls, pl), df+pl.Count()
-	}
-	if df == 0 {
-		return nil
-	}
-	idf := 1 + math.Log(s.docs/float64(df+1))
-	w := t.weight * idf * idf
-	for i, pl := range s.pls {
-		if pl.Count() == 0 {
-			continue
-		}
-		s.it = pl.Iterator(true, true, false, s.it)
-		for {
-			p, err := s.it.Next()
-			if p == nil || err != nil {
-				return err
-			}
-			doc := s.offsets[i] + p.Number()
-			if !has(s.allow, doc) || !has(only, doc) {
-				continue
-			}
-			s.b.add(doc, part, float32(w*math.Sqrt(float64(p.Frequency()))*p.Norm()))
-		}
 	}
 	return nil
-}
-
-// withEvery returns the documents with every one of stems in field fi.
-func (s *textSearch) withEvery(stems []string, fi int) ([]uint64, error) {
-	every, one := s.b.bitset(&s.b.every), s.b.bitset(&s.b.one)
-	for n, stem := range stems {
-		clear(one)
-		for i := range s.segs {
-			if err := s.eachDoc(i, s.dicts[i][fi], stem, func(doc uint64) { one[doc>>6] |= 1 << (doc & 63) }); err != nil {
-				return nil, err
-			}
-		}
-		for w := range every {
-			if n == 0 {
-				every[w] = one[w]
-			} else {
-				every[w] &= one[w]
-			}
-		}
-	}
-	return every, nil
 }
 
 // nearTerms finds a stem's near terms once per search.
@@ -207,17 +275,17 @@ func has(set []uint64, doc uint64) bool {
 
 // board holds one text search's scores by document number. Its arrays span
 // the index and are reused from search to search (through matches), so a
-// search clears only the documents it touched.
+// search clears only the documents it touched. Lanes write the entries of
+// their own documents only.
 type board struct {
-	scores  []float32
-	parts   []uint16 // how many of the query's parts each document matched
-	last    []uint16 // the part (numbered from 1) that last counted
-	touched []uint32
-	n       uint64 // documents in the index searched
-	allow   []uint64
-	every   []uint64
-	one     []uint64
-	warmed  uint32 // keeps the loads of hitFacts.warm from being optimised away
+	scores []float32
+	parts  []uint16 // how many of the query's parts each document matched
+	last   []uint16 // the part (numbered from 1) that last counted
+	n      uint64   // documents in the index searched
+	allow  []uint64
+	every  []uint64
+	one    []uint64
+	lanes  [maxLanes]lane
 }
 
 // size makes room for n documents.
@@ -231,10 +299,10 @@ func (b *board) size(n uint64) {
 // bitset returns *set sized for the board's documents, cleared.
 func (b *board) bitset(set *[]uint64) []uint64 { return bitmap(set, int(b.n)) }
 
-func (b *board) add(doc uint64, part uint16, score float32) {
+func (b *board) add(l *lane, doc uint64, part uint16, score float32) {
 	if b.last[doc] != part {
 		if b.last[doc] == 0 {
-			b.touched = append(b.touched, uint32(doc))
+			l.touched = append(l.touched, uint32(doc))
 		}
 		b.last[doc] = part
 		b.parts[doc]++
@@ -244,8 +312,11 @@ func (b *board) add(doc uint64, part uint16, score float32) {
 
 // reset clears what the last search touched.
 func (b *board) reset() {
-	for _, doc := range b.touched {
-		b.scores[doc], b.parts[doc], b.last[doc] = 0, 0, 0
+	for i := range b.lanes {
+		l := &b.lanes[i]
+		for _, doc := range l.touched {
+			b.scores[doc], b.parts[doc], b.last[doc] = 0, 0, 0
+		}
+		l.touched = l.touched[:0]
 	}
-	b.touched = b.touched[:0]
 }
