@@ -60,6 +60,9 @@ func TestBenchEndToEnd(t *testing.T) {
 	if h := rep.HTTPRate; h.Requests == 0 || h.Errors > 0 {
 		t.Errorf("HTTP: %d errors in %d requests", h.Errors, h.Requests)
 	}
+	if s := rep.Serving; s.Samples < 2 || s.MaxRSS == 0 || s.MeanRSS > s.MaxRSS {
+		t.Errorf("memory while serving: %+v", s)
+	}
 	// Found at all, not how fast: the bench measures time, the test does not.
 	if f := rep.Fresh; f.Writes != freshWrites || f.Max >= freshGiveUp {
 		t.Errorf("freshness: %+v", f)

@@ -25,7 +25,8 @@ type Report struct {
 	HTTPMax    httpRun // closed loop
 	Stalls     benchkit.Stalls
 	Fresh      freshness
-	Memory     benchkit.Memory
+	Memory     benchkit.Memory      // at the end, after the clients as fast as they can
+	Serving    benchkit.MemoryRange // while serving the constant rate
 	Targets    []Target
 }
 
@@ -172,9 +173,11 @@ func (r *Report) writeFreshness(w io.Writer) {
 }
 
 func (r *Report) writeMemory(w io.Writer) {
-	m := r.Memory
-	fmt.Fprintln(w, "Memory of this process (PostgreSQL's own processes not included)")
-	fmt.Fprintf(w, "  steady: %s resident (Go heap %s), serving, after the dataset and oracle were released\n", mb(m.RSS), mb(m.Heap))
+	m, s := r.Memory, r.Serving
+	fmt.Fprintln(w, "Memory of this process (PostgreSQL's own processes not included; the dataset and oracle released before serving)")
+	fmt.Fprintf(w, "  steady: %s resident at most, %s on average (Go heap at most %s), %d readings while serving %d requests/s\n",
+		mb(s.MaxRSS), mb(s.MeanRSS), mb(s.MaxHeap), s.Samples, httpRate)
+	fmt.Fprintf(w, "  after %d clients as fast as they can: %s resident (Go heap %s)\n", httpClients, mb(m.RSS), mb(m.Heap))
 	fmt.Fprintf(w, "  peak:   %s resident over the whole run, dataset and oracle included\n", mb(m.Peak))
 }
 

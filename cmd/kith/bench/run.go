@@ -238,10 +238,12 @@ func (r *runner) serve() error {
 		return err
 	}
 	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
+	serving := benchkit.SampleMemory(memoryEvery)
 	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() (err error) {
 		r.rep.HTTPRate, err = r.load(loadJob{Base: base, URLs: urls, Classes: classes, Rate: httpRate, For: r.opt.httpDuration()})
 		return err
 	})
+	r.rep.Serving = serving()
 	if err != nil {
 		return err
 	}
@@ -267,6 +269,9 @@ const (
 	// stallProbe measures the machine's own stalls before the HTTP run
 	// (for at most a quarter of its length), to read its p99 against.
 	stallProbe = 5 * time.Second
+	// memoryEvery is how often the server's memory is read while it
+	// serves the constant rate: its steady state.
+	memoryEvery = 250 * time.Millisecond
 )
 
 // finish reads memory and judges the targets.

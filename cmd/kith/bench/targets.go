@@ -33,7 +33,7 @@ func judge(r *Report) []Target {
 		{"throughput ≥ 3× postgres", fmt.Sprintf("%.0f vs %.0f queries/s = %.2f×", r.Throughput[kithIdx], r.Throughput[pgIdx], tput),
 			tput >= minThroughputPG},
 		{"rebuild from PostgreSQL ≤ 10 s", secs(r.Build.Rebuild), r.Build.Rebuild <= maxRebuild},
-		{"steady RSS ≤ 300 MB", mb(r.Memory.RSS), r.Memory.RSS <= maxSteadyRSS},
+		{"steady RSS ≤ 300 MB", mb(r.Serving.MaxRSS), r.Serving.Samples > 0 && r.Serving.MaxRSS <= maxSteadyRSS},
 		{"/api/search at 200/s offered: p99 ≤ 10 ms", ms(h.P99) + " ms", h.Requests > 0 && h.P99 <= maxHTTPP99},
 		{"/api/search at 200/s offered: no errors", fmt.Sprintf("%d errors in %d requests", h.Errors, h.Requests), h.Requests > 0 && h.Errors == 0},
 		{"results agree with the oracle on every query", fmt.Sprintf("%d of %d", agreeing, queries), agreeing == queries},

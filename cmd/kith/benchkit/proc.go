@@ -175,3 +175,40 @@ func statFields(pid int) (procStat, error) {
 	n := func(k int) time.Duration { v, _ := strconv.ParseInt(f[k-3], 10, 64); return time.Duration(v) }
 	return procStat{ppid: int(n(4)), utime: n(14), stime: n(15), cutime: n(16), cstime: n(17)}, nil
 }
+
+// MemoryRange is what samples of this process's memory saw.
+type MemoryRange struct {
+	Samples int
+	MaxRSS  uint64 // bytes
+	MeanRSS uint64 // bytes
+	MaxHeap uint64 // Go heap in use, bytes
+}
+
+// SampleMemory reads this process's memory every interval until the
+// returned function is called, which returns what the samples saw.
+func SampleMemory(every time.Duration) (stop func() MemoryRange) {
+	done, out := make(chan struct{}), make(chan MemoryRange)
+	go func() {
+		var r MemoryRange
+		var sum uint64
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			if m, err := ReadMemory(0); err == nil {
+				r.Samples++
+				sum += m.RSS
+				r.MaxRSS, r.MaxHeap = max(r.MaxRSS, m.RSS), max(r.MaxHeap, m.Heap)
+			}
+			select {
+			case <-done:
+				if r.Samples > 0 {
+					r.MeanRSS = sum / uint64(r.Samples)
+				}
+				out <- r
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() MemoryRange { close(done); return <-out }
+}
