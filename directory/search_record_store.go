@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sort"
-	"time"
+	"strings"
 
 	"github.com/lib/pq"
 
@@ -12,52 +12,29 @@ import (
 	"kith/postgres"
 )
 
-type searchRow struct {
-	ServiceID    string                          `db:"id"`
-	OrgID        string                          `db:"organisation_id"`
-	Name         string                          `db:"name"`
-	Description  string                          `db:"description"`
-	Organisation string                          `db:"organisation"`
-	Free         bool                            `db:"free"`
-	MinAge       *int                            `db:"min_age"`
-	MaxAge       *int                            `db:"max_age"`
-	Delivery     pq.StringArray                  `db:"delivery_modes"`
-	UpdatedAt    sql.NullTime                    `db:"updated_at"`
-	Codes        pq.StringArray                  `db:"codes"`
-	Venues       postgres.JSON[[]searchVenueRow] `db:"venues"`
-	Sessions     postgres.JSON[[]SearchSession]  `db:"sessions"`
-	Maximum      *int                            `db:"maximum"`
-	Held         int                             `db:"held"`
-	Paused       bool                            `db:"paused"`
-	ResumeOn     *time.Time                      `db:"resume_on"`
-}
-
-type searchVenueRow struct {
-	LocationID    string   `json:"location_id"`
-	Lon           float64  `json:"lon"`
-	Lat           float64  `json:"lat"`
-	Accessibility []string `json:"accessibility"`
-}
-
 // searchSelect reads what the index needs of every findable listing:
 // published, active, and from a published organisation. Sessions that have
-// ended are left out.
+// ended are left out. Venues and sessions come as arrays, a column per
+// field: a JSON object per venue and session, decoded by reflection, was
+// most of the Go work of reading 100,000 listings for a rebuild.
 const searchSelect = `
 SELECT s.id, s.organisation_id, s.name, s.description, o.name AS organisation, s.free,
        s.min_age, s.max_age, s.delivery_modes, s.updated_at,
        c.maximum, COALESCE(c.held, 0) AS held, COALESCE(c.paused, false) AS paused, c.resume_on,
        ARRAY(SELECT t.code FROM service_categories sc JOIN taxonomy_terms t ON t.id = sc.term_id
              WHERE sc.service_id = s.id) AS codes,
-       COALESCE((SELECT json_agg(json_build_object('location_id', l.id, 'lon', l.lon, 'lat', l.lat,
-                 'accessibility', l.accessibility))
-                 FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
-                 WHERE sal.service_id = s.id AND l.lon IS NOT NULL), '[]') AS venues,
-       COALESCE((SELECT json_agg(json_build_object('Freq', x.freq, 'ByDay', x.byday,
-                 'OpensAt', to_char(x.opens_at, 'HH24:MI'), 'ClosesAt', to_char(x.closes_at, 'HH24:MI')))
-                 FROM schedules x WHERE x.service_id = s.id
-                 AND (x.valid_to IS NULL OR x.valid_to >= current_date)), '[]') AS sessions
+       v.ids, v.lons, v.lats, v.access, x.freq, x.byday, x.opens, x.closes
 FROM services s JOIN organisations o ON o.id = s.organisation_id
 LEFT JOIN service_capacity c ON c.service_id = s.id
+LEFT JOIN LATERAL ( -- the aggregates of a group see its rows in the same order
+    SELECT array_agg(l.id) AS ids, array_agg(l.lon) AS lons, array_agg(l.lat) AS lats,
+           array_agg(array_to_string(l.accessibility, ' ')) AS access
+    FROM service_at_location sal JOIN locations l ON l.id = sal.location_id
+    WHERE sal.service_id = s.id AND l.lon IS NOT NULL) v ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg(x.freq) AS freq, array_agg(array_to_string(x.byday, ' ')) AS byday,
+           array_agg(to_char(x.opens_at, 'HH24:MI')) AS opens, array_agg(to_char(x.closes_at, 'HH24:MI')) AS closes
+    FROM schedules x WHERE x.service_id = s.id AND (x.valid_to IS NULL OR x.valid_to >= current_date)) x ON true
 WHERE s.published AND s.status = 'active' AND o.published`
 
 // SearchRecords returns the records of the given services that are findable;
@@ -101,33 +78,50 @@ func (s *Store) EachSearchRecord(ctx context.Context, size int, fn func([]Search
 }
 
 func (s *Store) searchRecords(ctx context.Context, terms termIndex, q string, args ...any) ([]SearchRecord, error) {
-	var rows []searchRow
-	if err := s.db.SelectContext(ctx, &rows, q, args...); err != nil {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
 		return nil, postgres.MapError(err)
 	}
-	out := make([]SearchRecord, len(rows))
-	for i, r := range rows {
-		out[i] = r.record(terms)
+	defer rows.Close()
+	var out []SearchRecord
+	for rows.Next() {
+		rec, err := scanSearchRecord(rows, terms)
+		if err != nil {
+			return nil, postgres.MapError(err)
+		}
+		out = append(out, rec)
 	}
-	return out, nil
+	return out, postgres.MapError(rows.Err())
 }
 
-func (r searchRow) record(terms termIndex) SearchRecord {
-	rec := SearchRecord{
-		ServiceID: r.ServiceID, OrgID: r.OrgID, Name: r.Name, Description: r.Description,
-		Organisation: r.Organisation, Free: r.Free, MinAge: r.MinAge, MaxAge: r.MaxAge,
-		Delivery: nonNil(r.Delivery), UpdatedAt: r.UpdatedAt.Time, Sessions: nonNil(r.Sessions.V),
-		Capacity: Capacity{ServiceID: r.ServiceID, Maximum: r.Maximum, Held: r.Held, Paused: r.Paused, ResumeOn: r.ResumeOn},
+// scanSearchRecord reads one row of searchSelect.
+func scanSearchRecord(rows *sql.Rows, terms termIndex) (SearchRecord, error) {
+	var r SearchRecord
+	var updated sql.NullTime
+	var codes, venueIDs, access, freq, byday, opens, closes pq.StringArray
+	var lons, lats pq.Float64Array
+	cp := &r.Capacity
+	err := rows.Scan(&r.ServiceID, &r.OrgID, &r.Name, &r.Description, &r.Organisation, &r.Free,
+		&r.MinAge, &r.MaxAge, (*pq.StringArray)(&r.Delivery), &updated,
+		&cp.Maximum, &cp.Held, &cp.Paused, &cp.ResumeOn, &codes,
+		&venueIDs, &lons, &lats, &access, &freq, &byday, &opens, &closes)
+	if err != nil {
+		return r, err
 	}
-	rec.Categories, rec.CategoryNames = terms.withAncestors(r.Codes)
-	for _, v := range r.Venues.V {
-		p, err := geo.LonLat(v.Lon, v.Lat)
+	r.Delivery, r.UpdatedAt, cp.ServiceID = nonNil(r.Delivery), updated.Time, r.ServiceID
+	r.Categories, r.CategoryNames = terms.withAncestors(codes)
+	for i := range venueIDs {
+		p, err := geo.LonLat(lons[i], lats[i])
 		if err != nil {
 			continue // the table's checks make this unreachable; never index a bad point
 		}
-		rec.Venues = append(rec.Venues, SearchVenue{LocationID: v.LocationID, Point: p, Accessibility: nonNil(v.Accessibility)})
+		r.Venues = append(r.Venues, SearchVenue{LocationID: venueIDs[i], Point: p, Accessibility: strings.Fields(access[i])})
 	}
-	return rec
+	r.Sessions = make([]SearchSession, len(freq))
+	for i := range freq {
+		r.Sessions[i] = SearchSession{Freq: freq[i], ByDay: strings.Fields(byday[i]), OpensAt: opens[i], ClosesAt: closes[i]}
+	}
+	return r, nil
 }
 
 // termIndex maps a category code to its name and parent code.
