@@ -107,17 +107,6 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		return err
 	}
 	g := scoreGroup{part: part}
-	if p.all && len(p.stems) > 1 {
-		s.b.bitset(&s.b.every)
-		s.b.bitset(&s.b.one)
-		for _, stem := range p.stems {
-			lists, n, err := s.lookup(field, stem)
-			if err != nil {
-				return err
-			}
-			g.every, s.postings = append(g.every, lists), s.postings+n
-		}
-	}
 	for _, t := range terms {
 		lists, df, err := s.lookup(field, t.term)
 		if err != nil {
@@ -128,6 +117,20 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		}
 		idf := 1 + math.Log(s.docs/float64(df+1))
 		g.terms, s.postings = append(g.terms, scoredTerm{lists, t.weight * idf * idf}), s.postings+df
+	}
+	if len(g.terms) == 0 {
+		return nil // nothing in this field to score
+	}
+	if p.all && len(p.stems) > 1 {
+		s.b.bitset(&s.b.every)
+		s.b.bitset(&s.b.one)
+		for _, stem := range p.stems {
+			lists, n, err := s.lookup(field, stem)
+			if err != nil {
+				return err
+			}
+			g.every, s.postings = append(g.every, lists), s.postings+n
+		}
 	}
 	s.groups = append(s.groups, g)
 	return nil
