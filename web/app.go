@@ -62,6 +62,9 @@ type server struct {
 	jobs jobs
 }
 
+// maxRequestHead is the longest request line and headers the server reads.
+const maxRequestHead = 16 << 10
+
 // New returns the Fiber app with every route mounted.
 func New(cfg Config) *fiber.App {
 	s := &server{dir: cfg.Directory, searcher: cfg.Search, qa: cfg.QA, ref: cfg.Referrals, insight: cfg.Insight, ready: cfg.Ready, log: cfg.Logger, timeout: cfg.RequestTimeout,
@@ -92,8 +95,12 @@ func New(cfg Config) *fiber.App {
 		ReadTimeout:             30 * time.Second,
 		WriteTimeout:            30 * time.Second,
 		IdleTimeout:             120 * time.Second,
-		DisableStartupMessage:   true,
-		UnescapePath:            true,
+		// A search link with many filters, plus the session and CSRF cookies,
+		// can pass fasthttp's 4 KiB default; a head longer than this gets a 431
+		// before any route is known.
+		ReadBufferSize:        maxRequestHead,
+		DisableStartupMessage: true,
+		UnescapePath:          true,
 	})
 	s.routes(app)
 	return app

@@ -91,3 +91,32 @@ func TestBodyOverTheServerLimitIs413(t *testing.T) {
 		t.Fatalf("%d %.200s, want 413 with a JSON error", resp.StatusCode, raw)
 	}
 }
+
+// TestHeadOverTheReadBufferIs431 needs a real listener too: a request line
+// longer than the server reads is refused before its path is known, so the
+// answer cannot be a route's; one a little shorter is served as usual.
+func TestHeadOverTheReadBufferIs431(t *testing.T) {
+	app, _ := sessionApp(t, false)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	go app.Listener(ln)
+	defer app.Shutdown()
+	for _, tt := range []struct {
+		query  int
+		status int
+	}{{12 << 10, 400}, {20 << 10, 431}} {
+		target := "/api/services?limit=" + strings.Repeat("9", tt.query)
+		conn, err := net.Dial("tcp", ln.Addr().String())
+		must(t, err)
+		_, err = fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: kith\r\n\r\n", target)
+		must(t, err)
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		must(t, err)
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		conn.Close()
+		if resp.StatusCode != tt.status {
+			t.Fatalf("query of %d bytes: %d %.200s, want %d", tt.query, resp.StatusCode, raw, tt.status)
+		}
+	}
+}

@@ -2,11 +2,14 @@ package web_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/valyala/fasthttp"
 )
 
 // param is a route pattern's parameter.
@@ -66,6 +69,8 @@ func FuzzAPIQuery(f *testing.F) {
 		f.Add(uint8(i), "", q)
 	}
 	f.Add(uint8(3), "not-a-uuid", "")
+	f.Add(uint8(0), "", "q="+strings.Repeat("walk+", 2400)) // a long head the server still reads
+	f.Add(uint8(0), "", "q="+strings.Repeat("\x1a", 6000))  // one it refuses
 	fx := newSecFixture(f)
 	f.Fuzz(func(t *testing.T, route uint8, id, query string) {
 		a := gets[int(route)%len(gets)]
@@ -73,7 +78,13 @@ func FuzzAPIQuery(f *testing.F) {
 		if id != "" {
 			pattern = param.ReplaceAllStringFunc(pattern, func(string) string { return url.PathEscape(id) })
 		}
-		resp, raw := fx.send(t, a.caller(), "GET", fx.path(pattern)+"?"+queryChars(query), "", "")
+		resp, raw, err := fx.trySend(t, a.caller(), "GET", fx.path(pattern)+"?"+queryChars(query), "", "")
+		if errors.As(err, new(*fasthttp.ErrSmallBuffer)) {
+			// Refused with a 431 before routing, which app.Test cannot show:
+			// TestHeadOverTheReadBufferIs431 checks it on a real listener.
+			t.Skip("request head longer than the server reads")
+		}
+		must(t, err)
 		checkAnswer(t, a, resp.StatusCode, raw)
 	})
 }
