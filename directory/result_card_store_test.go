@@ -26,11 +26,11 @@ func TestResultCardsAfterFailure(t *testing.T) {
 	}
 	over, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.ResultCards(over, []string{walk.ID}); err == nil {
+	if _, err := s.ResultCards(over, []string{walk.ID}, true); err == nil {
 		t.Fatal("a cancelled call answered")
 	}
 	for range 2 {
-		cards, err := s.ResultCards(context.Background(), []string{walk.ID, gone.ID})
+		cards, err := s.ResultCards(context.Background(), []string{walk.ID, gone.ID}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,8 +40,8 @@ func TestResultCardsAfterFailure(t *testing.T) {
 	}
 }
 
-// A card shows the listing's categories (by name) and sessions as the
-// listing itself has them.
+// A card shows the listing's categories (by name), sessions and capacity
+// as the listing itself has them, and its description when asked for it.
 func TestResultCardsShowCategoriesAndSessions(t *testing.T) {
 	s := newStore(t)
 	org := mustOrg(t, s, "Roker Walkers")
@@ -62,7 +62,7 @@ func TestResultCardsShowCategoriesAndSessions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cards, err := s.ResultCards(context.Background(), []string{walk.ID, dropIn.ID, walk.ID})
+	cards, err := s.ResultCards(context.Background(), []string{walk.ID, dropIn.ID, walk.ID}, true)
 	if err != nil || len(cards) != 2 {
 		t.Fatalf("%d cards (%v), want 2", len(cards), err)
 	}
@@ -81,6 +81,30 @@ func TestResultCardsShowCategoriesAndSessions(t *testing.T) {
 	}
 	if none := byID[dropIn.ID]; none.Categories == nil || len(none.Categories) != 0 || len(none.Schedules) != 0 {
 		t.Errorf("a listing with no categories or sessions: %+v", none)
+	}
+	if card.Description != full.Description || card.Name != full.Name || !card.Free {
+		t.Errorf("card %q %q free %v, want the listing's %q %q", card.Name, card.Description, card.Free, full.Name, full.Description)
+	}
+	if card.Capacity.Maximum != nil || card.Capacity.Paused {
+		t.Errorf("capacity %+v of a listing that set none", card.Capacity)
+	}
+	twelve := 12
+	if _, err := s.SetCapacity(asAdmin(), walk.ID, directory.CapacityInput{Unit: "places", Maximum: &twelve}); err != nil {
+		t.Fatal(err)
+	}
+	set, err := s.Pause(asAdmin(), walk.ID, directory.PauseInput{Reason: "Leader on leave", ResumeOn: "2030-01-15"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brief, err := s.ResultCards(context.Background(), []string{walk.ID}, false)
+	if err != nil || len(brief) != 1 {
+		t.Fatalf("%d cards (%v), want 1", len(brief), err)
+	}
+	if got := brief[0].Capacity; *got.Maximum != 12 || got.Held != set.Held || !got.Paused || !got.ResumeOn.Equal(*set.ResumeOn) {
+		t.Errorf("capacity %+v, want %+v", got, set)
+	}
+	if brief[0].Description != "" || brief[0].Name != full.Name || len(brief[0].Schedules) != 3 {
+		t.Errorf("card without its description: %+v", brief[0])
 	}
 }
 

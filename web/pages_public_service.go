@@ -205,7 +205,7 @@ func costWords(o directory.CostOption) string {
 // serviceFacts adds what other stores know: whether the group is taking
 // people (as search shows it) and its quality assurance.
 func (s *server) serviceFacts(c *fiber.Ctx, d *publicServiceView) error {
-	cards, err := s.dir.ResultCards(c.UserContext(), []string{d.Service.ID})
+	cards, err := s.dir.ResultCards(c.UserContext(), []string{d.Service.ID}, false)
 	if err != nil {
 		return err
 	}

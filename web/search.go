@@ -89,7 +89,7 @@ func (s *server) hydrate(c *fiber.Ctx, q search.Query, hits []search.Hit) ([]sea
 	for i, h := range hits {
 		ids[i] = h.ServiceID
 	}
-	cards, err := s.dir.ResultCards(c.UserContext(), ids)
+	cards, err := s.dir.ResultCards(c.UserContext(), ids, q.Text != "") // why explains text matches from it
 	if err != nil {
 		return nil, err
 	}
