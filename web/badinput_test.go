@@ -72,13 +72,10 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 // enforced while the request is read, before any handler.
 func TestBodyOverTheServerLimitIs413(t *testing.T) {
 	app, _ := sessionApp(t, false)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	go app.Listener(ln)
-	defer app.Shutdown()
+	addr := listen(t, app)
 	// Only the head is sent: the server answers from the declared length, and
 	// a client still writing 12 MB would race the server closing on it.
-	conn, err := net.Dial("tcp", ln.Addr().String())
+	conn, err := net.Dial("tcp", addr)
 	must(t, err)
 	defer conn.Close()
 	_, err = fmt.Fprintf(conn, "POST /api/services HTTP/1.1\r\nHost: kith\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{\"name\":\"", 12<<20)
@@ -97,16 +94,13 @@ func TestBodyOverTheServerLimitIs413(t *testing.T) {
 // answer cannot be a route's; one a little shorter is served as usual.
 func TestHeadOverTheReadBufferIs431(t *testing.T) {
 	app, _ := sessionApp(t, false)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	go app.Listener(ln)
-	defer app.Shutdown()
+	addr := listen(t, app)
 	for _, tt := range []struct {
 		query  int
 		status int
 	}{{12 << 10, 400}, {20 << 10, 431}} {
 		target := "/api/services?limit=" + strings.Repeat("9", tt.query)
-		conn, err := net.Dial("tcp", ln.Addr().String())
+		conn, err := net.Dial("tcp", addr)
 		must(t, err)
 		_, err = fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: kith\r\n\r\n", target)
 		must(t, err)

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofiber/fiber/v2"
+
 	"kith/directory"
 )
 
@@ -17,13 +19,21 @@ import (
 // at once rather than one by one as app.Test sends them.
 func (f *refFixture) serve(t *testing.T) string {
 	t.Helper()
+	return "http://" + listen(t, f.app)
+}
+
+// listen runs app on a loopback listener until the test ends and returns
+// its address. What the server does while reading a request, before any
+// handler, shows only there: app.Test hands back the error instead.
+func listen(t *testing.T, app *fiber.App) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	go f.app.Listener(ln)
-	t.Cleanup(func() { f.app.ShutdownWithTimeout(5 * time.Second) })
-	return "http://" + ln.Addr().String()
+	go app.Listener(ln)
+	t.Cleanup(func() { app.ShutdownWithTimeout(5 * time.Second) })
+	return ln.Addr().String()
 }
 
 // outcome is what one of many concurrent requests got back.
