@@ -6,7 +6,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"kith/directory"
@@ -15,7 +14,7 @@ import (
 
 // MappingVersion changes whenever the mapping or what goes into a document
 // changes; an index built under another version is rebuilt at start.
-const MappingVersion = 2
+const MappingVersion = 3
 
 // Cell sizes (km) indexed for every venue. A radius query restricts text
 // matches to the cells of the smallest size that covers it in a few dozen
@@ -45,7 +44,7 @@ type indexDoc struct {
 func newMapping() mapping.IndexMapping {
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
+		f.Analyzer = analyzerName
 		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
 		return f
 	}
@@ -71,7 +70,7 @@ func newMapping() mapping.IndexMapping {
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = doc
-	im.DefaultAnalyzer = en.AnalyzerName
+	im.DefaultAnalyzer = analyzerName
 	im.StoreDynamic, im.IndexDynamic, im.DocValuesDynamic = false, false, false
 	return im
 }

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 )
 
 // Weights of what a query's words match. A word in the name counts three
@@ -97,5 +96,5 @@ func analyse(w string) []string {
 }
 
 var englishAnalyzer = sync.OnceValue(func() analysis.Analyzer {
-	return newMapping().AnalyzerNamed(en.AnalyzerName)
+	return newMapping().AnalyzerNamed(analyzerName)
 })
