@@ -133,14 +133,14 @@ const rateSenders = 64
 // constantRate offers rate requests a second for dur, open loop: each
 // request's latency runs from when it was due, not from when a sender got
 // to it, so a slow server cannot hide its queue.
-func constantRate(ctx context.Context, base string, urls []string, classes []class, rate float64, dur time.Duration) recording {
+func constantRate(ctx context.Context, c *http.Client, base string, urls []string, classes []class, rate float64, dur time.Duration) recording {
 	type job struct {
 		due time.Time
 		i   int
 	}
 	n := int(rate * dur.Seconds())
 	jobs := make(chan job, n)
-	c, rec := newClient(), &recorder{}
+	rec := &recorder{}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range rateSenders {
@@ -166,8 +166,8 @@ func constantRate(ctx context.Context, base string, urls []string, classes []cla
 
 // closedLoop runs clients that each send their next request as soon as the
 // last one answers, for dur: the most the server can do.
-func closedLoop(ctx context.Context, base string, urls []string, clients int, dur time.Duration) recording {
-	c, rec := newClient(), &recorder{}
+func closedLoop(ctx context.Context, c *http.Client, base string, urls []string, clients int, dur time.Duration) recording {
+	rec := &recorder{}
 	var wg sync.WaitGroup
 	start := time.Now()
 	stop := start.Add(dur)

@@ -29,6 +29,13 @@ type loadJob struct {
 	Rate    float64 // open loop: requests a second
 	Clients int     // closed loop: clients, when Rate is 0
 	For     time.Duration
+	// WarmUp is how long an open loop first sends the second half of URLs
+	// at Rate, untimed, over the same connections: a server in service
+	// answers clients whose connections and runtime are warm. Warmed up
+	// from a process of its own, the timed run started with a cold client:
+	// the p99 of its first 5 s was 10.2 and 14.8 ms against 7.5 to 10.2
+	// ms for the rest.
+	WarmUp time.Duration
 }
 
 // ServeLoad runs the loadJob in the file at jobPath and writes its
@@ -42,11 +49,14 @@ func ServeLoad(ctx context.Context, jobPath string, out io.Writer) error {
 	if err := json.Unmarshal(b, &job); err != nil {
 		return fmt.Errorf("load job %s: %w", jobPath, err)
 	}
+	c := newClient()
 	var rec recording
 	if job.Rate > 0 {
-		rec = constantRate(ctx, job.Base, job.URLs, job.Classes, job.Rate, job.For)
+		half := len(job.URLs) / 2
+		constantRate(ctx, c, job.Base, job.URLs[half:], job.Classes[half:], job.Rate, job.WarmUp)
+		rec = constantRate(ctx, c, job.Base, job.URLs, job.Classes, job.Rate, job.For)
 	} else {
-		rec = closedLoop(ctx, job.Base, job.URLs, job.Clients, job.For)
+		rec = closedLoop(ctx, c, job.Base, job.URLs, job.Clients, job.For)
 	}
 	return json.NewEncoder(out).Encode(rec)
 }

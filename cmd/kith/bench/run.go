@@ -232,15 +232,11 @@ func (r *runner) serve() error {
 	probe := min(stallProbe, r.opt.httpDuration()/4)
 	r.step("machine: sleeping 1 ms at a time for %s, nothing else running here", probe)
 	r.rep.Stalls = benchkit.ProbeStalls(probe)
-	r.step("HTTP: warming up, %d requests/s for %s, untimed, from a client process", httpRate, httpWarmUp)
-	half := len(urls) / 2
-	if _, err := r.load(loadJob{Base: base, URLs: urls[half:], Classes: classes[half:], Rate: httpRate, For: httpWarmUp}); err != nil {
-		return err
-	}
-	r.step("HTTP: %d requests/s offered for %gs", httpRate, r.opt.HTTPSeconds)
+	r.step("HTTP: %d requests/s offered for %gs, after %s untimed from the same client process", httpRate, r.opt.HTTPSeconds, httpWarmUp)
 	serving := benchkit.SampleMemory(memoryEvery)
 	err = benchkit.Profiled(r.opt.ProfileDir, "http", func() (err error) {
-		r.rep.HTTPRate, err = r.load(loadJob{Base: base, URLs: urls, Classes: classes, Rate: httpRate, For: r.opt.httpDuration()})
+		job := loadJob{Base: base, URLs: urls, Classes: classes, Rate: httpRate, For: r.opt.httpDuration(), WarmUp: httpWarmUp}
+		r.rep.HTTPRate, err = r.load(job)
 		return err
 	})
 	r.rep.Serving = serving()
@@ -261,10 +257,11 @@ func (r *runner) serve() error {
 const (
 	httpRate    = 200
 	httpClients = 8
-	// httpWarmUp fills the connection pools and caches a fresh server
-	// would have filled in its first seconds, as the engines' passes start
-	// after 200 untimed queries; it sends the second half of the mix, so
-	// the timed run's first requests are not repeats.
+	// httpWarmUp fills the connection pools, client's and server's, and
+	// the caches a fresh server would have filled in its first seconds, as
+	// the engines' passes start after 200 untimed queries; it sends the
+	// second half of the mix, so the timed run's first requests are not
+	// repeats.
 	httpWarmUp = 2 * time.Second
 	// stallProbe measures the machine's own stalls before the HTTP run
 	// (for at most a quarter of its length), to read its p99 against.
