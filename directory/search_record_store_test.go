@@ -2,6 +2,7 @@ package directory_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -69,5 +70,54 @@ func TestSearchRecordsCarryVenuesSessionsAndCapacity(t *testing.T) {
 	}
 	if c := r.Capacity; c.ServiceID != walk.ID || c.Maximum == nil || *c.Maximum != 12 || c.Held != 0 || c.Paused {
 		t.Errorf("capacity %+v, want 12 places, none held", c)
+	}
+}
+
+// Building an index reads every findable listing a page at a time, each
+// page's parts by the range of its ids; the records must be those read by
+// id, whatever listings the ranges hold between them.
+func TestEachSearchRecordPagesAsSearchRecords(t *testing.T) {
+	s := newStore(t)
+	org := mustOrg(t, s, "Roker Walkers")
+	var ids []string
+	for i := range 7 {
+		in := walkingGroup(org.ID)
+		in.Name = fmt.Sprintf("Walk %d", i)
+		loc := fmt.Sprintf("8b8c1f0e-6a43-4b55-9a8e-0c1d7e3f2a%02d", i)
+		in.Locations[0].ID, in.Schedules[0].LocationID = loc, loc
+		in.Locations[0].Lon, in.Locations[0].Lat = ptr(-1.37+float64(i)/100), ptr(54.92)
+		switch i {
+		case 2, 5:
+			in.Status = "inactive" // not findable, with parts in the ranges
+		case 3:
+			in.Locations, in.Schedules, in.Categories = nil, nil, nil
+			in.DeliveryModes = []string{"phone"}
+		}
+		svc, _, err := s.CreateService(asAdmin(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, svc.ID)
+	}
+	want, err := s.SearchRecords(context.Background(), ids)
+	if err != nil || len(want) != 5 {
+		t.Fatalf("SearchRecords: %d records (%v), want 5", len(want), err)
+	}
+	slices.SortFunc(want, func(a, b directory.SearchRecord) int { return strings.Compare(a.ServiceID, b.ServiceID) })
+	var got []directory.SearchRecord
+	err = s.EachSearchRecord(context.Background(), 2, func(page []directory.SearchRecord) error {
+		if len(page) > 2 {
+			t.Errorf("a page of %d, want at most 2", len(page))
+		}
+		got = append(got, page...)
+		return nil
+	})
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("paged records (%v):\n%+v\nwant\n%+v", err, got, want)
+	}
+	for _, r := range got {
+		if r.Name != "Walk 3" && (len(r.Venues) != 1 || len(r.Sessions) != 2 || len(r.Categories) < 2) {
+			t.Errorf("%s: venues %v, sessions %v, categories %v", r.Name, r.Venues, r.Sessions, r.Categories)
+		}
 	}
 }
