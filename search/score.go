@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -50,8 +51,9 @@ type scoreGroup struct {
 
 // scoredTerm is a term's postings and what each occurrence weighs.
 type scoredTerm struct {
-	lists  segLists
-	weight float64 // the term's weight × idf²
+	lists   segLists
+	impacts []*impacts // per segment, where kept (see impacts.go)
+	weight  float64    // the term's weight × idf²
 }
 
 // newTextSearch finds the postings lists of every term plan scores, and of
@@ -115,8 +117,12 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		if df == 0 {
 			continue
 		}
+		imps, err := impactsOf(s.segs, s.dicts[field], lists, fieldTerm{field, t.term})
+		if err != nil {
+			return err
+		}
 		idf := 1 + math.Log(s.docs/float64(df+1))
-		g.terms, s.postings = append(g.terms, scoredTerm{lists, t.weight * idf * idf}), s.postings+df
+		g.terms, s.postings = append(g.terms, scoredTerm{lists, imps, t.weight * idf * idf}), s.postings+df
 	}
 	if len(g.terms) == 0 {
 		return nil // nothing in this field to score
@@ -191,9 +197,10 @@ func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) err
 			return err
 		}
 		for _, t := range g.terms {
-			err := s.each(l, t.lists, lo, hi, true, func(doc uint64, p segment.Posting) {
+			weight := float32(t.weight)
+			err := s.eachImpact(l, t, lo, hi, func(doc uint64, impact float32) {
 				if has(allow, doc) && has(only, doc) {
-					s.b.add(l, doc, g.part, float32(t.weight*math.Sqrt(float64(p.Frequency()))*p.Norm()))
+					s.b.add(l, doc, g.part, weight*impact)
 				}
 			})
 			if err != nil {
@@ -235,21 +242,54 @@ func (s *textSearch) withEvery(l *lane, every []segLists, lo, hi uint64) ([]uint
 // term's frequency and the field's norm.
 func (s *textSearch) each(l *lane, lists segLists, lo, hi uint64, freqs bool, fn func(doc uint64, p segment.Posting)) error {
 	for i, pl := range lists {
+		if err := s.eachIn(l, i, pl, lo, hi, freqs, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachIn is each for segment i's list pl.
+func (s *textSearch) eachIn(l *lane, i int, pl segment.PostingsList, lo, hi uint64, freqs bool, fn func(doc uint64, p segment.Posting)) error {
+	first, end := s.offsets[i], s.offsets[i]+uint64(s.segs[i].FullSize())
+	if end <= lo || first >= hi {
+		return nil
+	}
+	l.it = pl.Iterator(freqs, freqs, false, l.it)
+	p, err := l.it.Advance(max(lo, first) - first)
+	for ; p != nil && err == nil; p, err = l.it.Next() {
+		doc := first + p.Number()
+		if doc >= hi {
+			break
+		}
+		fn(doc, p)
+	}
+	return err
+}
+
+// eachImpact calls fn with the document number and impact (√freq × norm)
+// of every document in t's lists numbered lo to hi (exclusive): from the
+// impacts kept for a segment, skipping what this snapshot deleted, else
+// through bleve's iterator.
+func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, fn func(doc uint64, impact float32)) error {
+	for i, pl := range t.lists {
+		if t.impacts == nil || t.impacts[i] == nil {
+			err := s.eachIn(l, i, pl, lo, hi, true, func(doc uint64, p segment.Posting) { fn(doc, impactOf(p)) })
+			if err != nil {
+				return err
+			}
+			continue
+		}
 		first, end := s.offsets[i], s.offsets[i]+uint64(s.segs[i].FullSize())
 		if end <= lo || first >= hi {
 			continue
 		}
-		l.it = pl.Iterator(freqs, freqs, false, l.it)
-		p, err := l.it.Advance(max(lo, first) - first)
-		for ; p != nil && err == nil; p, err = l.it.Next() {
-			doc := first + p.Number()
-			if doc >= hi {
-				break
+		imp, del := t.impacts[i], segmentImpactsOf(s.segs[i], s.segs).deletedBits(s.segs[i])
+		k, _ := slices.BinarySearch(imp.docs, uint32(max(lo, first)-first))
+		for to := min(hi, end) - first; k < len(imp.docs) && uint64(imp.docs[k]) < to; k++ {
+			if d := uint64(imp.docs[k]); del == nil || !has(del, d) {
+				fn(first+d, imp.weights[k])
 			}
-			fn(doc, p)
-		}
-		if err != nil {
-			return err
 		}
 	}
 	return nil

@@ -24,7 +24,16 @@ func TestTextScoresFollowTheFormula(t *testing.T) {
 		{ServiceID: "f", Name: "Money advice", Description: "Help with debt and benefits advice."},
 		{ServiceID: "g", Name: "Advice drop-in", Description: "General advice."},
 	}
-	e := indexedEngine(t, corpus)
+	for _, kept := range []bool{false, true} {
+		if kept {
+			keepEveryImpact(t)
+		}
+		checkFormula(t, indexedEngine(t, corpus), corpus)
+	}
+}
+
+func checkFormula(t *testing.T, e *Engine, corpus []directory.SearchRecord) {
+	t.Helper()
 	for _, text := range []string{"gardening", "gardening club", "allotments garden chess", "gardn", "gadren", "lonely", "debt", "warden advice"} {
 		want := formulaScores(corpus, planText(text))
 		res, err := e.Search(context.Background(), Query{Text: text, Limit: 100})

@@ -1,0 +1,65 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"kith/directory"
+)
+
+// keepEveryImpact makes every postings list decoded and kept, until the
+// test ends.
+func keepEveryImpact(t *testing.T) {
+	old := impactMinDocs
+	impactMinDocs = 0
+	t.Cleanup(func() { impactMinDocs = old })
+}
+
+// Kept impacts hold every document of their segment; a later snapshot in
+// which some of them are deleted (a listing renamed, its new document in a
+// new segment) must score as bleve's iterator does, which skips them.
+func TestKeptImpactsSkipWhatASnapshotDeleted(t *testing.T) {
+	recs := []directory.SearchRecord{knittingGroup("a"), knittingGroup("b"), knittingGroup("c"), knittingGroup("d")}
+	renamed := knittingGroup("b")
+	renamed.Name, renamed.Description = "Chess club", "Games and a natter."
+	answers := func(kept bool) []string {
+		t.Helper()
+		if kept {
+			keepEveryImpact(t)
+		}
+		e := indexedEngine(t, recs)
+		first := scoredHits(t, e, "knitting natter")
+		b := e.gen.Load().idx.NewBatch()
+		if err := b.Index("b", toIndexDoc(renamed, 0)); err != nil {
+			t.Fatal(err)
+		}
+		b.Delete("d")
+		if err := e.gen.Load().idx.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+		return append(first, scoredHits(t, e, "knitting natter")...)
+	}
+	plain, kept := answers(false), answers(true)
+	if !slices.Equal(plain, kept) {
+		t.Fatalf("with impacts kept:\n %v\nread through bleve:\n %v", kept, plain)
+	}
+	if len(plain) != 4+3 {
+		t.Fatalf("hits %v: want a, b, c, d, then a, b (by natter), c", plain)
+	}
+}
+
+// scoredHits is each hit of text as "id score".
+func scoredHits(t *testing.T, e *Engine, text string) []string {
+	t.Helper()
+	res, err := e.Search(context.Background(), Query{Text: text, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, fmt.Sprintf("%s %.6g", h.ServiceID, h.Score))
+	}
+	return out
+}
