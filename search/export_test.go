@@ -20,10 +20,13 @@ func (e *Engine) Guard(ctx context.Context, fn func() error) error {
 
 // SetLoadPageSize makes rebuilds read and index n services at a time until
 // the test ends, so a small fixture spans several pages.
-func SetLoadPageSize(t testing.TB, n int) {
-	old := loadPageSize
-	loadPageSize = n
-	t.Cleanup(func() { loadPageSize = old })
+func SetLoadPageSize(t testing.TB, n int) { setForTest(t, &loadPageSize, n) }
+
+// setForTest sets *p to v until the test ends.
+func setForTest[T any](t testing.TB, p *T, v T) {
+	old := *p
+	*p = v
+	t.Cleanup(func() { *p = old })
 }
 
 // SegmentCount is how many segments the engine's index has now.

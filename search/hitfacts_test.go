@@ -43,12 +43,19 @@ func knittingGroup(id string) directory.SearchRecord {
 		Venues: []directory.SearchVenue{{Point: geo.MustLonLat(-1.38, 54.90)}}}
 }
 
-func foundIDs(t *testing.T, e *Engine, text string) []string {
+// searchText is the first ten hits of a search for text.
+func searchText(t *testing.T, e *Engine, text string) Result {
 	t.Helper()
 	res, err := e.Search(context.Background(), Query{Text: text, Limit: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return res
+}
+
+func foundIDs(t *testing.T, e *Engine, text string) []string {
+	t.Helper()
+	res := searchText(t, e, text)
 	var ids []string
 	for _, h := range res.Hits {
 		ids = append(ids, h.ServiceID)

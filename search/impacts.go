@@ -2,8 +2,8 @@ package search
 
 import (
 	"math"
-	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -49,11 +49,10 @@ type segmentImpacts struct {
 	delBits []uint64 // deleted, as a bitset
 }
 
-var impactCache struct {
-	sync.Mutex
-	segs     map[any]*segmentImpacts // by the segment itself
-	postings int                     // kept over all segments
-}
+var (
+	impactSegs     = perSegment[*segmentImpacts]{max: impactSegments}
+	impactPostings atomic.Int64 // kept over all segments
+)
 
 // impactsOf returns term's impacts in each segment of live (nil where its
 // list is short or the budget is spent), decoding those not yet kept.
@@ -79,26 +78,9 @@ func impactsOf(live []*scorch.SegmentSnapshot, dicts []segment.TermDictionary, l
 }
 
 func segmentImpactsOf(seg *scorch.SegmentSnapshot, live []*scorch.SegmentSnapshot) *segmentImpacts {
-	key := any(seg.Segment())
-	impactCache.Lock()
-	defer impactCache.Unlock()
-	if si, ok := impactCache.segs[key]; ok {
-		return si
-	}
-	if len(impactCache.segs) >= impactSegments || impactCache.segs == nil {
-		kept := map[any]*segmentImpacts{}
-		for k, si := range impactCache.segs {
-			if slices.ContainsFunc(live, func(s *scorch.SegmentSnapshot) bool { return any(s.Segment()) == k }) {
-				kept[k] = si
-			} else {
-				impactCache.postings -= si.drop()
-			}
-		}
-		impactCache.segs = kept
-	}
-	si := &segmentImpacts{byTerm: map[fieldTerm]*impacts{}}
-	impactCache.segs[key] = si
-	return si
+	return impactSegs.get(seg, live,
+		func() *segmentImpacts { return &segmentImpacts{byTerm: map[fieldTerm]*impacts{}} },
+		func(si *segmentImpacts) { reserveImpacts(-si.drop()) })
 }
 
 // drop forgets what si keeps and says how many postings that was.
@@ -150,13 +132,15 @@ func (si *segmentImpacts) get(dict segment.TermDictionary, ft fieldTerm) (*impac
 // reserveImpacts counts n more postings kept (fewer when n < 0) and says
 // whether the budget allows it.
 func reserveImpacts(n int) bool {
-	impactCache.Lock()
-	defer impactCache.Unlock()
-	if n > 0 && impactCache.postings+n > impactBudget {
-		return false
+	for {
+		had := impactPostings.Load()
+		if n > 0 && had+int64(n) > impactBudget {
+			return false
+		}
+		if impactPostings.CompareAndSwap(had, had+int64(n)) {
+			return true
+		}
 	}
-	impactCache.postings += n
-	return true
 }
 
 func decodeImpacts(pl segment.PostingsList, n int) (*impacts, error) {

@@ -1,21 +1,12 @@
 package search
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"testing"
 
 	"kith/directory"
 )
-
-// keepEveryImpact makes every postings list decoded and kept, until the
-// test ends.
-func keepEveryImpact(t *testing.T) {
-	old := impactMinDocs
-	impactMinDocs = 0
-	t.Cleanup(func() { impactMinDocs = old })
-}
 
 // Kept impacts hold every document of their segment; a later snapshot in
 // which some of them are deleted (a listing renamed, its new document in a
@@ -27,7 +18,7 @@ func TestKeptImpactsSkipWhatASnapshotDeleted(t *testing.T) {
 	answers := func(kept bool) []string {
 		t.Helper()
 		if kept {
-			keepEveryImpact(t)
+			setForTest(t, &impactMinDocs, 0) // every list kept
 		}
 		e := indexedEngine(t, recs)
 		first := scoredHits(t, e, "knitting natter")
@@ -53,12 +44,8 @@ func TestKeptImpactsSkipWhatASnapshotDeleted(t *testing.T) {
 // scoredHits is each hit of text as "id score".
 func scoredHits(t *testing.T, e *Engine, text string) []string {
 	t.Helper()
-	res, err := e.Search(context.Background(), Query{Text: text, Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, h := range res.Hits {
+	for _, h := range searchText(t, e, text).Hits {
 		out = append(out, fmt.Sprintf("%s %.6g", h.ServiceID, h.Score))
 	}
 	return out

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -32,10 +31,7 @@ type segmentNear struct {
 	byStem map[string]termEdits
 }
 
-var nearCache struct {
-	sync.Mutex
-	segs map[any]*segmentNear // by the segment itself
-}
+var nearCache = perSegment[*segmentNear]{max: nearCacheSegments}
 
 // cachedNear returns the cache for seg, or nil when seg is too small to
 // be worth one.
@@ -43,24 +39,7 @@ func cachedNear(seg *scorch.SegmentSnapshot, live []*scorch.SegmentSnapshot) *se
 	if seg.Count() < nearCacheMinDocs {
 		return nil
 	}
-	key := any(seg.Segment())
-	nearCache.Lock()
-	defer nearCache.Unlock()
-	if sn, ok := nearCache.segs[key]; ok {
-		return sn
-	}
-	if len(nearCache.segs) >= nearCacheSegments || nearCache.segs == nil {
-		kept := map[any]*segmentNear{}
-		for k, sn := range nearCache.segs {
-			if slices.ContainsFunc(live, func(s *scorch.SegmentSnapshot) bool { return any(s.Segment()) == k }) {
-				kept[k] = sn
-			}
-		}
-		nearCache.segs = kept
-	}
-	sn := &segmentNear{byStem: map[string]termEdits{}}
-	nearCache.segs[key] = sn
-	return sn
+	return nearCache.get(seg, live, func() *segmentNear { return &segmentNear{byStem: map[string]termEdits{}} }, nil)
 }
 
 // nearInSegment returns the terms within one edit of stem in seg, from the

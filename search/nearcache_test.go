@@ -12,9 +12,7 @@ import (
 // the first search (here holding "warden", one edit from "garden") is
 // walked, not answered from the cache of the others.
 func TestNearTermsCachedPerSegment(t *testing.T) {
-	old := nearCacheMinDocs
-	nearCacheMinDocs = 0
-	t.Cleanup(func() { nearCacheMinDocs = old })
+	setForTest(t, &nearCacheMinDocs, 0)
 	e := indexedEngine(t, []directory.SearchRecord{
 		{ServiceID: "a", Name: "Community gardening", Description: "A garden to grow food together."},
 		{ServiceID: "b", Name: "Lunch club", Description: "Gardens and a lunch club."},

@@ -26,7 +26,7 @@ func TestTextScoresFollowTheFormula(t *testing.T) {
 	}
 	for _, kept := range []bool{false, true} {
 		if kept {
-			keepEveryImpact(t)
+			setForTest(t, &impactMinDocs, 0) // every list kept
 		}
 		checkFormula(t, indexedEngine(t, corpus), corpus)
 	}
