@@ -24,8 +24,6 @@ const (
 	// each: at 100,000 services the terms in 8,192 documents or more hold
 	// about 2 million, and the words searched for first are kept.
 	impactBudget = 1 << 20
-	// impactSegments: beyond this, segments merged away are dropped.
-	impactSegments = 8
 )
 
 // impactMinDocs: shorter lists are read through bleve's iterator (a
@@ -50,7 +48,7 @@ type segmentImpacts struct {
 }
 
 var (
-	impactSegs     = perSegment[*segmentImpacts]{max: impactSegments}
+	impactSegs     perSegment[*segmentImpacts]
 	impactPostings atomic.Int64 // kept over all segments
 )
 

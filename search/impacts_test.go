@@ -50,3 +50,27 @@ func scoredHits(t *testing.T, e *Engine, text string) []string {
 	}
 	return out
 }
+
+// The budget is spent on the live index: the impacts of a segment a
+// rebuild replaced are forgotten, and their postings counted back, the
+// first time a search reads the new one.
+func TestKeptImpactsOfAReplacedIndexAreForgotten(t *testing.T) {
+	setForTest(t, &impactMinDocs, 0)
+	recs := []directory.SearchRecord{knittingGroup("a"), knittingGroup("b")}
+	old := indexedEngine(t, recs)
+	scoredHits(t, old, "knitting natter")
+	before := impactPostings.Load()
+	scoredHits(t, indexedEngine(t, recs), "knitting natter")
+	kept := int64(0)
+	impactSegs.mu.Lock()
+	for _, si := range impactSegs.segs {
+		for _, imp := range si.byTerm {
+			kept += int64(len(imp.docs))
+		}
+	}
+	segs := len(impactSegs.segs)
+	impactSegs.mu.Unlock()
+	if segs != 1 || kept != impactPostings.Load() || kept == 0 || impactPostings.Load() != before {
+		t.Fatalf("%d segments kept holding %d postings, %d counted (%d before the rebuild)", segs, kept, impactPostings.Load(), before)
+	}
+}

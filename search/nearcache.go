@@ -14,10 +14,7 @@ import (
 // word searched for before costs neither a Levenshtein automaton (the
 // largest single allocation of a text search) nor a walk of the
 // dictionary. Keeping the automata instead held 30 MB at 1,500 words.
-const (
-	nearCacheSegments = 8 // beyond this, segments merged away are dropped
-	nearCacheStems    = 1 << 14
-)
+const nearCacheStems = 1 << 14
 
 // nearCacheMinDocs: smaller segments are cheap to walk (a variable so that
 // tests can cache every segment).
@@ -31,7 +28,7 @@ type segmentNear struct {
 	byStem map[string]termEdits
 }
 
-var nearCache = perSegment[*segmentNear]{max: nearCacheSegments}
+var nearCache perSegment[*segmentNear]
 
 // cachedNear returns the cache for seg, or nil when seg is too small to
 // be worth one.

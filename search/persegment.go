@@ -8,12 +8,13 @@ import (
 )
 
 // perSegment keeps a value per index segment, for the caches of what a
-// segment holds: a segment never changes once written. Past max segments,
-// those no longer in the live snapshot (merged away) are forgotten.
+// segment holds: a segment never changes once written. When a segment is
+// first seen, those no longer in the live snapshot (merged away, or of an
+// index a rebuild replaced) are forgotten; a search still reading them
+// keeps its own references.
 type perSegment[V any] struct {
 	mu   sync.Mutex
 	segs map[any]V // by the segment itself
-	max  int
 }
 
 // get returns seg's value, made by fresh the first time; forgotten is told
@@ -25,17 +26,15 @@ func (c *perSegment[V]) get(seg *scorch.SegmentSnapshot, live []*scorch.SegmentS
 	if v, ok := c.segs[key]; ok {
 		return v
 	}
-	if len(c.segs) >= c.max || c.segs == nil {
-		kept := map[any]V{}
-		for k, v := range c.segs {
-			if slices.ContainsFunc(live, func(s *scorch.SegmentSnapshot) bool { return any(s.Segment()) == k }) {
-				kept[k] = v
-			} else if forgotten != nil {
-				forgotten(v)
-			}
+	kept := map[any]V{}
+	for k, v := range c.segs {
+		if slices.ContainsFunc(live, func(s *scorch.SegmentSnapshot) bool { return any(s.Segment()) == k }) {
+			kept[k] = v
+		} else if forgotten != nil {
+			forgotten(v)
 		}
-		c.segs = kept
 	}
+	c.segs = kept
 	v := fresh()
 	c.segs[key] = v
 	return v
