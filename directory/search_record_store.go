@@ -120,7 +120,6 @@ func (s *Store) searchListings(ctx context.Context, q string, args ...any) ([]Se
 			return nil, postgres.MapError(err)
 		}
 		r.Delivery, r.UpdatedAt, cp.ServiceID = nonNil(r.Delivery), updated.Time, r.ServiceID
-		r.Sessions = []SearchSession{}
 		out = append(out, r)
 	}
 	return out, postgres.MapError(rows.Err())
