@@ -36,7 +36,8 @@ type textSearch struct {
 	dicts    map[string][]segment.TermDictionary // by field, a dictionary per segment
 	cells    []segLists                          // with a place: its cells' postings, read into b.allow
 	groups   []scoreGroup
-	postings uint64 // how many postings the lanes read between them
+	postings uint64           // how many postings the lanes read between them
+	deleted  map[int][]uint64 // by segment with kept impacts: what this snapshot deleted
 }
 
 // segLists are one term's postings lists in one field, a list per segment.
@@ -117,7 +118,7 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		if df == 0 {
 			continue
 		}
-		imps, err := impactsOf(s.segs, s.dicts[field], lists, fieldTerm{field, t.term})
+		imps, err := s.impacts(field, t.term, lists)
 		if err != nil {
 			return err
 		}
@@ -140,6 +141,25 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 	}
 	s.groups = append(s.groups, g)
 	return nil
+}
+
+// impacts returns term's kept impacts in field (see impacts.go) and notes
+// what this snapshot deleted in their segments, once per search.
+func (s *textSearch) impacts(field, term string, lists segLists) ([]*impacts, error) {
+	dicts, err := s.dictionaries(field)
+	if err != nil {
+		return nil, err
+	}
+	imps, err := impactsOf(s.segs, dicts, lists, fieldTerm{field, term})
+	for i, imp := range imps {
+		if _, ok := s.deleted[i]; imp != nil && !ok {
+			if s.deleted == nil {
+				s.deleted = map[int][]uint64{}
+			}
+			s.deleted[i] = segmentImpactsOf(s.segs[i], s.segs).deletedBits(s.segs[i])
+		}
+	}
+	return imps, err
 }
 
 // lookup returns term's postings lists in field, one per segment, without
@@ -284,7 +304,7 @@ func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, fn func(do
 		if end <= lo || first >= hi {
 			continue
 		}
-		imp, del := t.impacts[i], segmentImpactsOf(s.segs[i], s.segs).deletedBits(s.segs[i])
+		imp, del := t.impacts[i], s.deleted[i]
 		k, _ := slices.BinarySearch(imp.docs, uint32(max(lo, first)-first))
 		for to := min(hi, end) - first; k < len(imp.docs) && uint64(imp.docs[k]) < to; k++ {
 			if d := uint64(imp.docs[k]); del == nil || !has(del, d) {
