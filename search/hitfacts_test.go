@@ -92,3 +92,52 @@ func TestTextHitsFollowTheTableNotStaleSlots(t *testing.T) {
 		t.Fatalf("b back in the table: %v", got)
 	}
 }
+
+// A text hit is checked against the table's facts as they are now: facts a
+// segment remembers must give way once the service is written again, and a
+// service's every category counts, however many it has (more than fit in
+// the facts' own array).
+func TestTextHitsAreCheckedAgainstTheFactsNow(t *testing.T) {
+	many := []string{"arts", "crafts", "knitting", "sewing", "social", "wellbeing"}
+	b := knittingGroup("b")
+	b.Categories = many
+	e := indexedEngine(t, []directory.SearchRecord{knittingGroup("a"), b})
+	search := func(q Query) []string {
+		t.Helper()
+		q.Text, q.Limit = "knitting", 10
+		res, err := e.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []string{}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ServiceID)
+		}
+		if n := res.Facets.Categories["wellbeing"]; n != len(ids) && q.Categories != nil {
+			t.Fatalf("%v: wellbeing counted %d times for hits %v", q, n, ids)
+		}
+		return ids
+	}
+	for _, c := range many {
+		if got := search(Query{Categories: []string{c}}); !slices.Equal(got, []string{"b"}) {
+			t.Fatalf("category %s: %v", c, got)
+		}
+	}
+	if got := search(Query{Free: true}); len(got) != 0 {
+		t.Fatalf("free before any is: %v", got)
+	}
+	tbl := e.tbl.Load()
+	b.Free = true
+	tbl.put(factsOf(b, time.Time{}))
+	if got := search(Query{Free: true}); !slices.Equal(got, []string{"b"}) {
+		t.Fatalf("b made free: %v", got)
+	}
+	b.Free, b.Categories = false, nil
+	tbl.put(factsOf(b, time.Time{}))
+	if got := search(Query{Free: true}); len(got) != 0 {
+		t.Fatalf("b no longer free: %v", got)
+	}
+	if got := search(Query{Categories: []string{"wellbeing"}}); len(got) != 0 {
+		t.Fatalf("b no longer in wellbeing: %v", got)
+	}
+}
