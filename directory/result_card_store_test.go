@@ -128,3 +128,83 @@ func sameSessions(a, b []directory.Schedule) bool {
 	}
 	return true
 }
+
+// A card is kept by triggers, not by the code that writes: after every kind
+// of write a listing's card depends on, in the same transaction, the card
+// shows the listing as the listing itself reads.
+func TestResultCardsFollowEveryWrite(t *testing.T) {
+	s := newStore(t)
+	org := mustOrg(t, s, "Roker Walkers")
+	in := walkingGroup(org.ID)
+	walk, _, err := s.CreateService(asAdmin(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name  string
+		write func() error
+	}{
+		{"created", func() error { return nil }},
+		{"renamed, with new categories and sessions", func() error {
+			in.Name, in.Description, in.Free, in.Categories = "Roker Park stroll", "Slower, and shorter.", false, []string{"walking"}
+			in.Schedules = []directory.Schedule{{Freq: "WEEKLY", ByDay: []string{"FR"}, OpensAt: "09:15", ClosesAt: "10:00"}}
+			_, _, err := s.UpdateService(asAdmin(), walk.ID, in)
+			return err
+		}},
+		{"organisation renamed", func() error {
+			_, _, err := s.UpdateOrganisation(asAdmin(), org.ID, directory.OrganisationInput{Name: "Roker Ramblers",
+				Description: "Walks for all.", LegalStatus: "charity"})
+			return err
+		}},
+		{"category renamed", func() error {
+			_, err := s.UpdateTerm(asAdmin(), "walking", directory.TermInput{Name: "Walks and rambles"})
+			return err
+		}},
+		{"sessions and categories removed", func() error {
+			in.Schedules, in.Categories = nil, nil
+			_, _, err := s.UpdateService(asAdmin(), walk.ID, in)
+			return err
+		}},
+	}
+	for _, step := range steps {
+		if err := step.write(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		full, err := s.Service(context.Background(), walk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards, err := s.ResultCards(context.Background(), []string{walk.ID}, true)
+		if err != nil || len(cards) != 1 {
+			t.Fatalf("%s: %d cards (%v)", step.name, len(cards), err)
+		}
+		c := cards[0]
+		if c.Name != full.Name || c.Description != full.Description || c.Free != full.Free ||
+			c.OrganisationID != full.OrganisationID || c.OrganisationName != full.OrganisationName {
+			t.Errorf("%s: card %+v, listing %+v", step.name, c, full)
+		}
+		if !reflect.DeepEqual(c.Categories, full.Categories) && len(c.Categories)+len(full.Categories) > 0 {
+			t.Errorf("%s: categories %+v, want %+v", step.name, c.Categories, full.Categories)
+		}
+		if !sameSessions(c.Schedules, sessionsOf(full)) {
+			t.Errorf("%s: sessions %+v, want %+v", step.name, c.Schedules, full.Schedules)
+		}
+	}
+	in.Status = "inactive"
+	if _, _, err := s.UpdateService(asAdmin(), walk.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if cards, err := s.ResultCards(context.Background(), []string{walk.ID}, true); err != nil || len(cards) != 0 {
+		t.Fatalf("inactive: %d cards (%v), want none", len(cards), err)
+	}
+}
+
+// sessionsOf is what a card shows of a listing's sessions.
+func sessionsOf(svc directory.Service) []directory.Schedule {
+	var out []directory.Schedule
+	for _, sch := range svc.Schedules {
+		out = append(out, directory.Schedule{Freq: sch.Freq, ByDay: sch.ByDay, OpensAt: sch.OpensAt,
+			ClosesAt: sch.ClosesAt, ValidFrom: sch.ValidFrom, ValidTo: sch.ValidTo})
+	}
+	return out
+}

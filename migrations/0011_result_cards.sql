@@ -1,0 +1,99 @@
+-- What a search result shows of each service, one row a service, so that
+-- hydrating a page of results reads one row a card instead of a service,
+-- its organisation, its categories and its sessions (docs/SEARCH.md).
+-- Triggers keep it in the transaction of every write it depends on, so it
+-- is never staler than the tables it is made from.
+CREATE TABLE result_cards (
+    service_id        uuid PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
+    findable          boolean NOT NULL, -- published, active, and its organisation published
+    name              text NOT NULL,
+    description       text NOT NULL,
+    organisation_id   uuid NOT NULL,
+    organisation_name text NOT NULL,
+    free              boolean NOT NULL,
+    categories        text[] NOT NULL, -- id, code and name of each category, by name
+    sessions          text[] NOT NULL  -- freq, days, opens, closes, valid from and to of each session
+);
+
+CREATE FUNCTION refresh_result_cards(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+INSERT INTO result_cards (service_id, findable, name, description, organisation_id, organisation_name, free, categories, sessions)
+SELECT s.id, s.published AND s.status = 'active' AND o.published, s.name, s.description, s.organisation_id, o.name, s.free,
+       ARRAY(SELECT u.v
+             FROM service_categories sc JOIN taxonomy_terms t ON t.id = sc.term_id,
+                  unnest(ARRAY[t.id::text, t.code, t.name]) WITH ORDINALITY AS u(v, k)
+             WHERE sc.service_id = s.id
+             ORDER BY t.name, t.id, u.k),
+       ARRAY(SELECT u.v
+             FROM schedules x,
+                  unnest(ARRAY[x.freq, array_to_string(x.byday, ' '), to_char(x.opens_at, 'HH24:MI'),
+                               to_char(x.closes_at, 'HH24:MI'), coalesce(to_char(x.valid_from, 'YYYY-MM-DD'), ''),
+                               coalesce(to_char(x.valid_to, 'YYYY-MM-DD'), '')]) WITH ORDINALITY AS u(v, k)
+             WHERE x.service_id = s.id
+             ORDER BY x.opens_at, x.freq, x.id, u.k)
+FROM services s JOIN organisations o ON o.id = s.organisation_id
+WHERE s.id = ANY(ids)
+ORDER BY s.id -- every refresh locks cards in one order, so two cannot deadlock
+ON CONFLICT (service_id) DO UPDATE SET
+    findable = excluded.findable, name = excluded.name, description = excluded.description,
+    organisation_id = excluded.organisation_id, organisation_name = excluded.organisation_name,
+    free = excluded.free, categories = excluded.categories, sessions = excluded.sessions
+$$;
+
+-- One trigger function for each way a statement's rows lead to services.
+-- They run once a statement, over its transition table, so that a COPY of
+-- a hundred thousand rows refreshes their cards in one pass.
+CREATE FUNCTION result_cards_of_services() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_result_cards(ARRAY(SELECT id FROM changed));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION result_cards_of_parts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_result_cards(ARRAY(SELECT DISTINCT service_id FROM changed));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION result_cards_of_moved_parts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_result_cards(ARRAY(SELECT service_id FROM before UNION SELECT service_id FROM changed));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION result_cards_of_organisations() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_result_cards(ARRAY(SELECT s.id FROM services s JOIN changed o ON o.id = s.organisation_id));
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION result_cards_of_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_result_cards(ARRAY(SELECT DISTINCT sc.service_id FROM service_categories sc JOIN changed t ON t.id = sc.term_id));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER result_cards_insert AFTER INSERT ON services
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_services();
+CREATE TRIGGER result_cards_update AFTER UPDATE ON services
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_services();
+
+CREATE TRIGGER result_cards_insert AFTER INSERT ON service_categories
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
+CREATE TRIGGER result_cards_update AFTER UPDATE ON service_categories
+    REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_moved_parts();
+CREATE TRIGGER result_cards_delete AFTER DELETE ON service_categories
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
+
+CREATE TRIGGER result_cards_insert AFTER INSERT ON schedules
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
+CREATE TRIGGER result_cards_update AFTER UPDATE ON schedules
+    REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_moved_parts();
+CREATE TRIGGER result_cards_delete AFTER DELETE ON schedules
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
+
+CREATE TRIGGER result_cards_update AFTER UPDATE ON organisations
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_organisations();
+CREATE TRIGGER result_cards_update AFTER UPDATE ON taxonomy_terms
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_terms();
+
+SELECT refresh_result_cards(ARRAY(SELECT id FROM services));
