@@ -83,19 +83,21 @@ CREATE TRIGGER result_cards_insert AFTER INSERT ON services
 CREATE TRIGGER result_cards_update AFTER UPDATE ON services
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_services();
 
-CREATE TRIGGER result_cards_insert AFTER INSERT ON service_categories
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
-CREATE TRIGGER result_cards_update AFTER UPDATE ON service_categories
-    REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_moved_parts();
-CREATE TRIGGER result_cards_delete AFTER DELETE ON service_categories
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
-
-CREATE TRIGGER result_cards_insert AFTER INSERT ON schedules
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
-CREATE TRIGGER result_cards_update AFTER UPDATE ON schedules
-    REFERENCING OLD TABLE AS before NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_moved_parts();
-CREATE TRIGGER result_cards_delete AFTER DELETE ON schedules
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts();
+-- A listing's categories and its sessions are its parts: the same three
+-- triggers on each.
+DO $$
+DECLARE
+    part text;
+BEGIN
+    FOREACH part IN ARRAY ARRAY['service_categories', 'schedules'] LOOP
+        EXECUTE format('CREATE TRIGGER result_cards_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS changed
+            FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts()', part);
+        EXECUTE format('CREATE TRIGGER result_cards_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS before NEW TABLE AS changed
+            FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_moved_parts()', part);
+        EXECUTE format('CREATE TRIGGER result_cards_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS changed
+            FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_parts()', part);
+    END LOOP;
+END $$;
 
 CREATE TRIGGER result_cards_update AFTER UPDATE ON organisations
     REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION result_cards_of_organisations();
