@@ -83,6 +83,9 @@ func (r *cardRow) scan(rows *sql.Rows) error {
 		&r.maximum, &r.held, &r.paused, &r.resumeOn)
 }
 
+// card reads the row's flat arrays a whole category or session at a time;
+// a length that is not a whole number of them means the table and this
+// code disagree about their shape, and no card is better than a wrong one.
 func (r *cardRow) card() (ResultCard, error) {
 	if len(r.categories)%categoryFields != 0 || len(r.sessions)%sessionFields != 0 {
 		return ResultCard{}, fmt.Errorf("directory: the result card of %s has %d category and %d session fields",
