@@ -197,6 +197,10 @@ func TestResultCardsFollowEveryWrite(t *testing.T) {
 	if cards, err := s.ResultCards(context.Background(), []string{walk.ID}, true); err != nil || len(cards) != 0 {
 		t.Fatalf("inactive: %d cards (%v), want none", len(cards), err)
 	}
+	var stale int
+	if err := s.DB().GetContext(context.Background(), &stale, `SELECT count(*) FROM result_cards_stale`); err != nil || stale != 0 {
+		t.Fatalf("%d listings still noted stale after their transactions (%v)", stale, err)
+	}
 }
 
 // sessionsOf is what a card shows of a listing's sessions.

@@ -45,36 +45,66 @@ ON CONFLICT (service_id) DO UPDATE SET
     free = excluded.free, categories = excluded.categories, sessions = excluded.sessions;
 END $$;
 
+-- The listings whose cards a transaction has yet to refresh. The triggers
+-- below only note them here; one deferred trigger refreshes them all when
+-- the transaction commits, so that saving a listing, which touches it in
+-- several statements, refreshes its card once. Rows never outlive their
+-- transaction, so the table need not survive a crash.
+CREATE UNLOGGED TABLE result_cards_stale (service_id uuid PRIMARY KEY);
+
+CREATE FUNCTION refresh_stale_result_cards() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Found by its key: after a bulk write the table is full of the rows
+    -- the first refresh deleted, and every later firing scanning them all
+    -- took a COPY of 100,000 listings from 37 s to 263 s.
+    IF NOT EXISTS (SELECT FROM result_cards_stale WHERE service_id = NEW.service_id) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM refresh_result_cards(ARRAY(SELECT service_id FROM result_cards_stale));
+    DELETE FROM result_cards_stale;
+    RETURN NULL;
+END $$;
+
+-- A row-level constraint trigger is the only kind that can wait for the
+-- commit; the first to fire refreshes every card the transaction noted and
+-- the rest find nothing left.
+CREATE CONSTRAINT TRIGGER result_cards_refresh AFTER INSERT ON result_cards_stale
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_stale_result_cards();
+
+CREATE FUNCTION note_stale_result_cards(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO result_cards_stale SELECT DISTINCT id FROM unnest(ids) AS id ORDER BY id ON CONFLICT DO NOTHING;
+END $$;
+
 -- One trigger function for each way a statement's rows lead to services.
--- They run once a statement, over its transition table, so that a COPY of
--- a hundred thousand rows refreshes their cards in one pass.
+-- They run once a statement, over its transition table.
 CREATE FUNCTION result_cards_of_services() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM refresh_result_cards(ARRAY(SELECT id FROM changed));
+    PERFORM note_stale_result_cards(ARRAY(SELECT id FROM changed));
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION result_cards_of_parts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM refresh_result_cards(ARRAY(SELECT DISTINCT service_id FROM changed));
+    PERFORM note_stale_result_cards(ARRAY(SELECT service_id FROM changed));
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION result_cards_of_moved_parts() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM refresh_result_cards(ARRAY(SELECT service_id FROM before UNION SELECT service_id FROM changed));
+    PERFORM note_stale_result_cards(ARRAY(SELECT service_id FROM before UNION SELECT service_id FROM changed));
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION result_cards_of_organisations() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM refresh_result_cards(ARRAY(SELECT s.id FROM services s JOIN changed o ON o.id = s.organisation_id));
+    PERFORM note_stale_result_cards(ARRAY(SELECT s.id FROM services s JOIN changed o ON o.id = s.organisation_id));
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION result_cards_of_terms() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM refresh_result_cards(ARRAY(SELECT DISTINCT sc.service_id FROM service_categories sc JOIN changed t ON t.id = sc.term_id));
+    PERFORM note_stale_result_cards(ARRAY(SELECT sc.service_id FROM service_categories sc JOIN changed t ON t.id = sc.term_id));
     RETURN NULL;
 END $$;
 
