@@ -1,8 +1,8 @@
 -- What a search result shows of each service, one row a service, so that
 -- hydrating a page of results reads one row a card instead of a service,
 -- its organisation, its categories and its sessions (docs/SEARCH.md).
--- Triggers keep it in the transaction of every write it depends on, so it
--- is never staler than the tables it is made from.
+-- Triggers refresh it as each write it depends on commits, in that write's
+-- transaction, so it is never staler than the tables it is made from.
 CREATE TABLE result_cards (
     service_id        uuid PRIMARY KEY REFERENCES services(id) ON DELETE CASCADE,
     findable          boolean NOT NULL, -- published, active, and its organisation published
@@ -16,7 +16,7 @@ CREATE TABLE result_cards (
 );
 
 -- In PL/pgSQL, not SQL: a session plans its statement once, where a SQL
--- function's was planned at every call (1 ms, four or five times a save).
+-- function's was planned at every call (about 1 ms each).
 CREATE FUNCTION refresh_result_cards(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 IF cardinality(ids) = 0 THEN
