@@ -234,7 +234,7 @@ func feed(pages <-chan loadPage, batches chan<- loadPage, failed <-chan struct{}
 func indexPage(g *generation, p loadPage) error {
 	batch := g.idx.NewBatch()
 	for _, r := range p.recs {
-		if err := batch.Index(r.ServiceID, toIndexDoc(r, unixOrZero(p.until[r.OrgID]))); err != nil {
+		if err := batch.Index(r.ServiceID, toIndexDoc(r, p.until[r.OrgID])); err != nil {
 			return err
 		}
 	}
@@ -263,13 +263,6 @@ func ignoreCancel(err error) error {
 		return nil
 	}
 	return err
-}
-
-func unixOrZero(t time.Time) float64 {
-	if t.IsZero() {
-		return 0
-	}
-	return float64(t.Unix())
 }
 
 // assurance asks the Assurer about the organisations of recs.

@@ -148,7 +148,7 @@ func (e *Engine) apply(ctx context.Context, entries []directory.OutboxEntry, cur
 	for _, id := range ids {
 		if r, ok := found[id]; ok {
 			t.put(factsOf(r, until[r.OrgID]))
-			batch.Index(id, toIndexDoc(r, unixOrZero(until[r.OrgID])))
+			batch.Index(id, toIndexDoc(r, until[r.OrgID]))
 		} else {
 			t.remove(id)
 			batch.Delete(id)

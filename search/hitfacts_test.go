@@ -23,7 +23,7 @@ func indexedEngine(t *testing.T, recs []directory.SearchRecord) *Engine {
 	batch := g.idx.NewBatch()
 	for _, r := range recs {
 		tbl.put(factsOf(r, time.Time{}))
-		if err := batch.Index(r.ServiceID, toIndexDoc(r, 0)); err != nil {
+		if err := batch.Index(r.ServiceID, toIndexDoc(r, time.Time{})); err != nil {
 			t.Fatal(err)
 		}
 	}

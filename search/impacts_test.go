@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"kith/directory"
 )
@@ -23,7 +24,7 @@ func TestKeptImpactsSkipWhatASnapshotDeleted(t *testing.T) {
 		e := indexedEngine(t, recs)
 		first := scoredHits(t, e, "knitting natter")
 		b := e.gen.Load().idx.NewBatch()
-		if err := b.Index("b", toIndexDoc(renamed, 0)); err != nil {
+		if err := b.Index("b", toIndexDoc(renamed, time.Time{})); err != nil {
 			t.Fatal(err)
 		}
 		b.Delete("d")

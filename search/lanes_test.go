@@ -33,7 +33,7 @@ func TestTwoLanesFindWhatOneDoes(t *testing.T) {
 	for i := range 600 { // updated, in a second segment, and new
 		r := wordyRecord(rng, fmt.Sprintf("s%04d", rng.IntN(3000)+i/300*1000))
 		tbl.put(factsOf(r, time.Time{}))
-		if err := batch.Index(r.ServiceID, toIndexDoc(r, 0)); err != nil {
+		if err := batch.Index(r.ServiceID, toIndexDoc(r, time.Time{})); err != nil {
 			t.Fatal(err)
 		}
 	}

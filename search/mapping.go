@@ -3,9 +3,9 @@ package search
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"kith/directory"
@@ -14,7 +14,7 @@ import (
 
 // MappingVersion changes whenever the mapping or what goes into a document
 // changes; an index built under another version is rebuilt at start.
-const MappingVersion = 3
+const MappingVersion = 4
 
 // Cell sizes (km) indexed for every venue. A radius query restricts text
 // matches to the cells of the smallest size that covers it in a few dozen
@@ -30,15 +30,19 @@ const remoteCell = "remote"
 
 // indexDoc is what bleve stores per service: text fields to rank on and
 // keyword fields that narrow a text query before the exact in-memory checks.
+// A keyword field is a list of values joined by spaces (no value holds one:
+// they are taxonomy codes, cell and slot names, delivery modes and times).
+// assured_until is the RFC 3339 UTC time the organisation's assurance lasts
+// until, empty when it has none, so a term range from now finds the assured.
 type indexDoc struct {
-	Name         string   `json:"name"`
-	Text         string   `json:"text"`
-	Categories   []string `json:"categories"`
-	Cells        []string `json:"cells"`
-	Slots        []string `json:"slots"`
-	Delivery     []string `json:"delivery"`
-	Free         string   `json:"free"`
-	AssuredUntil float64  `json:"assured_until"`
+	Name         string `json:"name"`
+	Text         string `json:"text"`
+	Categories   string `json:"categories"`
+	Cells        string `json:"cells"`
+	Slots        string `json:"slots"`
+	Delivery     string `json:"delivery"`
+	Free         string `json:"free"`
+	AssuredUntil string `json:"assured_until"`
 }
 
 func newMapping() mapping.IndexMapping {
@@ -50,20 +54,16 @@ func newMapping() mapping.IndexMapping {
 	}
 	kw := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
+		f.Analyzer = keywordsName
 		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
 		return f
 	}
-	num := bleve.NewNumericFieldMapping()
-	num.Store, num.IncludeInAll, num.DocValues = false, false, false
-
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("name", text())
 	doc.AddFieldMappingsAt("text", text())
-	for _, f := range []string{"categories", "cells", "slots", "delivery", "free"} {
+	for _, f := range []string{"categories", "cells", "slots", "delivery", "free", "assured_until"} {
 		doc.AddFieldMappingsAt(f, kw())
 	}
-	doc.AddFieldMappingsAt("assured_until", num)
 	// No catch-all field: queries name their fields, and composing it cost
 	// a tenth of a rebuild.
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
@@ -75,25 +75,29 @@ func newMapping() mapping.IndexMapping {
 	return im
 }
 
-func toIndexDoc(rec directory.SearchRecord, assuredUntil float64) indexDoc {
+func toIndexDoc(rec directory.SearchRecord, assuredUntil time.Time) indexDoc {
 	d := indexDoc{
-		Name:         rec.Name,
-		Text:         strings.Join(append([]string{rec.Description, rec.Organisation}, rec.CategoryNames...), "\n"),
-		Categories:   rec.Categories,
-		Delivery:     rec.Delivery,
-		Free:         fmt.Sprint(rec.Free),
-		AssuredUntil: assuredUntil,
+		Name:       rec.Name,
+		Text:       strings.Join(append([]string{rec.Description, rec.Organisation}, rec.CategoryNames...), "\n"),
+		Categories: strings.Join(rec.Categories, " "),
+		Delivery:   strings.Join(rec.Delivery, " "),
+		Free:       fmt.Sprint(rec.Free),
 	}
+	if !assuredUntil.IsZero() {
+		d.AssuredUntil = assuredUntil.UTC().Format(time.RFC3339)
+	}
+	var cells []string
 	for _, v := range rec.Venues {
 		for _, size := range cellSizes {
-			d.Cells = append(d.Cells, cellTerm(geo.CellOf(v.Point, size), size))
+			cells = append(cells, cellTerm(geo.CellOf(v.Point, size), size))
 		}
 	}
 	if len(rec.Venues) == 0 {
-		d.Cells = []string{remoteCell}
+		cells = []string{remoteCell}
 	}
+	d.Cells = strings.Join(cells, " ")
 	_, slots := sessionBits(rec.Sessions)
-	d.Slots = slotTerms(slots)
+	d.Slots = strings.Join(slotTerms(slots), " ")
 	return d
 }
 

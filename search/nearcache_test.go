@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"kith/directory"
 )
@@ -39,7 +40,7 @@ func TestNearTermsCachedPerSegment(t *testing.T) {
 		t.Fatalf("near terms %v, then %v", first, near())
 	}
 	b := e.gen.Load().idx.NewBatch()
-	if err := b.Index("w", toIndexDoc(directory.SearchRecord{ServiceID: "w", Name: "Park warden walks"}, 0)); err != nil {
+	if err := b.Index("w", toIndexDoc(directory.SearchRecord{ServiceID: "w", Name: "Park warden walks"}, time.Time{})); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.gen.Load().idx.Batch(b); err != nil {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"time"
 
 	"kith/directory"
 	"kith/geo"
@@ -57,7 +58,7 @@ func formulaScores(recs []directory.SearchRecord, plan textPlan) map[string]floa
 	fields := make([][len(textFields)][]string, len(recs))
 	df := [len(textFields)]map[string]int{{}, {}}
 	for i, r := range recs {
-		doc := toIndexDoc(r, 0)
+		doc := toIndexDoc(r, time.Time{})
 		for fi, text := range []string{doc.Name, doc.Text} {
 			fields[i][fi] = analyse(text)
 			for _, term := range slices.Compact(slices.Sorted(slices.Values(fields[i][fi]))) {
