@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -42,9 +43,28 @@ func TestAnalyzerGivesBleveEnglishTokens(t *testing.T) {
 		"Café Ünïcödé naïve résumé ПРИВЕТ мир 日本語のテキスト 한국어 مرحبا",
 		"emoji 🌱🌻 growing together 👋",
 		"walking walked walks walker",
+		"(Hello), world... e.g. U.K. don't it's 3.5km 1,000 A1 2nd x_y _under_ a:b 'quoted' \"dq\" end.",
+		"...lead trail!!! ?? -- drop-in 10:00-12:00 C++ #tag me@example.org http://x.y/z a.b.c a..b a''b 'tis dogs'",
+		"1.2.3 .5 5. _ __ a_ _a a;b a,b 3,b b,3 x.5 5.x\tTab\r\nCRLF\vVT\fFF \x00nul\x01ctl\x7fdel",
 		strings.Repeat("friendship ", 300),
 	} {
 		sameAsBleve(t, m, text)
+	}
+}
+
+// TestAnalyzerGivesBleveEnglishTokensInASCII compares short texts drawn
+// from letters, digits and every kind of ASCII mark and space, where Kith
+// splits words its own way.
+func TestAnalyzerGivesBleveEnglishTokensInASCII(t *testing.T) {
+	m := newMapping()
+	const alphabet = "aZq09_ .,;:'\"-!?()/@#&\t\n\r\x00\x7f"
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		sameAsBleve(t, m, string(b))
 	}
 }
 
@@ -85,7 +105,7 @@ func TestAnalyzerCacheStaysBounded(t *testing.T) {
 }
 
 func FuzzAnalyzerGivesBleveEnglishTokens(f *testing.F) {
-	for _, s := range []string{"lonely, likes gardening", "St Mary's", "can’t 3.5 e.g.", "Ünïcödé 日本語", "a'b'c 1,2,3 x_y"} {
+	for _, s := range []string{"lonely, likes gardening", "St Mary's", "can’t 3.5 e.g.", "Ünïcödé 日本語", "a'b'c 1,2,3 x_y", "(Hi), e.g. don't 10:00-12:00 a_ .5 \x00b"} {
 		f.Add(s)
 	}
 	m := newMapping()
