@@ -5,7 +5,9 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"net"
 	"strings"
+	"sync/atomic"
 
 	"github.com/lib/pq"
 )
@@ -46,24 +48,39 @@ type connector struct {
 
 func newConnector(dsn string, plans planMode) (connector, error) {
 	c, err := pq.NewConnector(dsn)
-	return connector{c, plans}, err
+	if err != nil {
+		return connector{}, err
+	}
+	c.Dialer(socketDialer{})
+	return connector{c, plans}, nil
 }
 
 func (c connector) Connect(ctx context.Context) (driver.Conn, error) {
-	cn, err := c.pq.Connect(ctx)
+	d := &dialing{ctx: ctx}
+	cn, err := c.pq.Connect(context.WithValue(ctx, dialingKey{}, d))
 	if err != nil {
+		return nil, d.end(err)
+	}
+	if err := d.end(c.setUp(d.ctxFree(), cn)); err != nil {
+		cn.Close()
 		return nil, err
 	}
+	return &cachingConn{pqConn: cn.(pqConn), sock: d.sock, stmts: map[string]*list.Element{}, order: list.New()}, nil
+}
+
+// setUp checks a new connection and sets its plan mode. A statement whose
+// context ends is abandoned by closing its connection (watch.go), not by a
+// cancel request, so PostgreSQL 14 and later are asked to look for a
+// closed client once a second while a statement runs, and stop it.
+func (c connector) setUp(ctx context.Context, cn driver.Conn) error {
 	inner, ok := cn.(pqConn)
 	if !ok {
-		cn.Close()
-		return nil, errors.New("postgres: lib/pq connection lacks the interfaces Kith relies on")
+		return errors.New("postgres: lib/pq connection lacks the interfaces Kith relies on")
 	}
-	if _, err := inner.ExecContext(ctx, `SET plan_cache_mode = `+string(c.plans), nil); err != nil {
-		cn.Close()
-		return nil, err
-	}
-	return &cachingConn{pqConn: inner, stmts: map[string]*list.Element{}, order: list.New()}, nil
+	_, err := inner.ExecContext(ctx, `SET plan_cache_mode = `+string(c.plans)+`;
+SELECT set_config('client_connection_check_interval', '1s', false)
+WHERE current_setting('server_version_num')::int >= 140000`, nil)
+	return err
 }
 
 func (c connector) Driver() driver.Driver { return c.pq.Driver() }
@@ -86,8 +103,10 @@ type pqConn interface {
 // that), so its cache needs no lock.
 type cachingConn struct {
 	pqConn
-	stmts map[string]*list.Element // query → element of order holding a *cached
-	order *list.List               // most recently used first
+	sock   net.Conn                 // lib/pq's socket, for watch.go; nil if the dialer did not see it
+	broken atomic.Bool              // the socket was poisoned (watch.go)
+	stmts  map[string]*list.Element // query → element of order holding a *cached
+	order  *list.List               // most recently used first
 }
 
 type cached struct {
@@ -96,15 +115,40 @@ type cached struct {
 }
 
 func (c *cachingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	return viaStatement(c, ctx, query, args,
-		func() (driver.Rows, error) { return c.pqConn.QueryContext(ctx, query, args) },
-		func(st driver.Stmt) (driver.Rows, error) { return st.(driver.StmtQueryContext).QueryContext(ctx, args) })
+	w := c.watch(ctx)
+	rows, err := viaStatement(c, w.ctx, query, args,
+		func() (driver.Rows, error) { return c.pqConn.QueryContext(w.ctx, query, args) },
+		func(st driver.Stmt) (driver.Rows, error) {
+			return st.(driver.StmtQueryContext).QueryContext(w.ctx, args)
+		})
+	if err != nil {
+		return nil, w.end(err)
+	}
+	return &watchedRows{Rows: rows, w: w}, nil
 }
 
 func (c *cachingConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	return viaStatement(c, ctx, query, args,
-		func() (driver.Result, error) { return c.pqConn.ExecContext(ctx, query, args) },
-		func(st driver.Stmt) (driver.Result, error) { return st.(driver.StmtExecContext).ExecContext(ctx, args) })
+	w := c.watch(ctx)
+	res, err := viaStatement(c, w.ctx, query, args,
+		func() (driver.Result, error) { return c.pqConn.ExecContext(w.ctx, query, args) },
+		func(st driver.Stmt) (driver.Result, error) {
+			return st.(driver.StmtExecContext).ExecContext(w.ctx, args)
+		})
+	return res, w.end(err)
+}
+
+func (c *cachingConn) BeginTx(ctx context.Context, opts driver.TxOptions) (driver.Tx, error) {
+	w := c.watch(ctx)
+	tx, err := c.pqConn.BeginTx(w.ctx, opts)
+	if err != nil {
+		return nil, w.end(err)
+	}
+	return watchedTx{Tx: tx, w: w}, nil
+}
+
+func (c *cachingConn) Ping(ctx context.Context) error {
+	w := c.watch(ctx)
+	return w.end(c.pqConn.Ping(w.ctx))
 }
 
 // viaStatement runs a query with parameters on the connection's prepared
