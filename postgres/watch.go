@@ -76,6 +76,9 @@ func (s socketDialer) DialTimeout(network, address string, timeout time.Duration
 func (s socketDialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
 	c, err := s.d.DialContext(ctx, network, address)
 	if d, ok := ctx.Value(dialingKey{}).(*dialing); ok && err == nil {
+		if d.stop != nil { // an earlier host's socket, given up
+			d.stop()
+		}
 		d.sock = c
 		if d.ctx.Done() != nil {
 			d.stop = context.AfterFunc(d.ctx, func() { c.SetDeadline(time.Unix(1, 0)) })
