@@ -87,7 +87,7 @@ func (s socketDialer) DialContext(ctx context.Context, network, address string) 
 	return c, err
 }
 
-// watch is one statement's (or transaction's) bound by its context.
+// watch holds one statement (or transaction) to its context.
 type watch struct {
 	conn  *cachingConn
 	ctx   context.Context // for lib/pq: the context without its cancellation
