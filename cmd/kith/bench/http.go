@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"kith/cmd/kith/benchkit"
 	"kith/directory"
 	"kith/search"
 	"kith/web"
@@ -25,6 +26,7 @@ type httpRun struct {
 	P50, P99 time.Duration
 	Max      time.Duration
 	ByClass  [numClasses + 1]latency // open loop: per query class, then all
+	Lag      latency                 // open loop: how late the client sent requests
 	Windows  []time.Duration         // open loop: p99 of the requests due in each window
 }
 
@@ -68,6 +70,7 @@ type recording struct {
 	Took    []time.Duration
 	Classes []class         // open loop: the class of each request
 	Due     []time.Duration // open loop: when each request was due, into the run
+	Lag     []time.Duration // open loop: how late each request was sent
 	Errors  int
 	Elapsed time.Duration
 }
@@ -92,13 +95,15 @@ func (r *recorder) record(d time.Duration, ok bool) {
 	}
 }
 
-// addAt records a request of class c that was due at offset into the run.
-func (r *recorder) addAt(c class, offset, d time.Duration, ok bool) {
+// addAt records a request of class c that was due at offset into the run
+// and sent lag after that.
+func (r *recorder) addAt(c class, offset, d, lag time.Duration, ok bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.record(d, ok)
 	r.rec.Classes = append(r.rec.Classes, c)
 	r.rec.Due = append(r.rec.Due, offset)
+	r.rec.Lag = append(r.rec.Lag, lag)
 }
 
 // run sums the recording up.
@@ -112,6 +117,7 @@ func (rec *recording) run() httpRun {
 	if len(rec.Classes) == len(rec.Took) {
 		hr.ByClass = byClass(rec.Classes, rec.Took)
 	}
+	hr.Lag = summarise(rec.Lag)
 	var windows [][]time.Duration
 	for i, due := range rec.Due {
 		w := int(due / window)
@@ -148,16 +154,13 @@ func constantRate(ctx context.Context, c *http.Client, base string, urls []strin
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				lag := time.Since(j.due)
 				ok := get(ctx, c, base+urls[j.i%len(urls)])
-				rec.addAt(classes[j.i%len(urls)], j.due.Sub(start), time.Since(j.due), ok)
+				rec.addAt(classes[j.i%len(urls)], j.due.Sub(start), time.Since(j.due), lag, ok)
 			}
 		}()
 	}
-	for i := range n {
-		due := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
-		time.Sleep(time.Until(due))
-		jobs <- job{due, i}
-	}
+	benchkit.Pace(ctx, start, n, rate, func(i int, due time.Time) { jobs <- job{due, i} })
 	close(jobs)
 	wg.Wait()
 	rec.rec.Elapsed = time.Since(start)

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // driver runs the mix's clients against the world.
@@ -78,14 +80,7 @@ func (d *driver) openLoop(ctx context.Context) *tally {
 	start := d.start
 	go func() {
 		defer close(due)
-		for i := range n {
-			at := start.Add(time.Duration(float64(i) / d.opt.Rate * float64(time.Second)))
-			time.Sleep(time.Until(at))
-			if ctx.Err() != nil {
-				return
-			}
-			due <- at
-		}
+		benchkit.Pace(ctx, start, n, d.opt.Rate, func(_ int, at time.Time) { due <- at })
 	}()
 	return d.clients(func(i int, t *tally) {
 		rng := d.rng(i)
