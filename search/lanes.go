@@ -27,6 +27,7 @@ var twoLanesFrom uint64 = 20000
 // and the iterator it reads postings with.
 type lane struct {
 	touched []uint32
+	allowed []uint32 // near a place: the documents of its cells
 	it      segment.PostingsIterator
 	warmed  uint32 // keeps the loads of hitFacts.warm from being optimised away
 }

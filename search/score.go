@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math"
+	mathbits "math/bits"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -211,6 +212,11 @@ func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) err
 			}
 		}
 	}
+	var allowed []uint32
+	if allow != nil {
+		l.allowed = appendMembers(l.allowed[:0], allow, lo, hi)
+		allowed = l.allowed
+	}
 	for _, g := range s.groups {
 		only, err := s.withEvery(l, g.every, lo, hi)
 		if err != nil {
@@ -218,7 +224,7 @@ func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) err
 		}
 		for _, t := range g.terms {
 			weight := float32(t.weight)
-			err := s.eachImpact(l, t, lo, hi, func(doc uint64, impact float32) {
+			err := s.eachImpact(l, t, lo, hi, allowed, func(doc uint64, impact float32) {
 				if has(allow, doc) && has(only, doc) {
 					s.b.add(l, doc, g.part, weight*impact)
 				}
@@ -288,10 +294,11 @@ func (s *textSearch) eachIn(l *lane, i int, pl segment.PostingsList, lo, hi uint
 }
 
 // eachImpact calls fn with the document number and impact (√freq × norm)
-// of every document in t's lists numbered lo to hi (exclusive): from the
+// of every document in t's lists numbered lo to hi (exclusive), or only
+// those of allowed (ascending; nil for all), and maybe others: from the
 // impacts kept for a segment, skipping what this snapshot deleted, else
 // through bleve's iterator.
-func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, fn func(doc uint64, impact float32)) error {
+func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, allowed []uint32, fn func(doc uint64, impact float32)) error {
 	for i, pl := range t.lists {
 		if t.impacts == nil || t.impacts[i] == nil {
 			err := s.eachIn(l, i, pl, lo, hi, true, func(doc uint64, p segment.Posting) { fn(doc, impactOf(p)) })
@@ -300,19 +307,46 @@ func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, fn func(do
 			}
 			continue
 		}
-		first, end := s.offsets[i], s.offsets[i]+uint64(s.segs[i].FullSize())
+		size := uint64(s.segs[i].FullSize())
+		first, end := s.offsets[i], s.offsets[i]+size
 		if end <= lo || first >= hi {
 			continue
 		}
-		imp, del := t.impacts[i], s.deleted[i]
-		k, _ := slices.BinarySearch(imp.docs, uint32(max(lo, first)-first))
-		for to := min(hi, end) - first; k < len(imp.docs) && uint64(imp.docs[k]) < to; k++ {
-			if d := uint64(imp.docs[k]); del == nil || !has(del, d) {
-				fn(first+d, imp.weights[k])
-			}
+		from, to := max(lo, first), min(hi, end)
+		imp := t.impacts[i]
+		if in := within(allowed, from, to); allowed != nil && uint64(len(in))*probeCost*size < uint64(len(imp.lows))*(to-from) {
+			imp.among(in, first, s.deleted[i], fn)
+		} else {
+			imp.between(uint32(from-first), uint32(to-first), first, s.deleted[i], fn)
 		}
 	}
 	return nil
+}
+
+// probeCost is how many postings reading a list straight through costs
+// against looking one document up in it: near a place, a search looks the
+// documents of the place's cells up in a list when they are this many
+// times fewer than the list's postings there.
+const probeCost = 8
+
+// within returns the numbers of docs (ascending) from lo to hi, exclusive.
+func within(docs []uint32, lo, hi uint64) []uint32 {
+	i, _ := slices.BinarySearch(docs, uint32(lo))
+	j, _ := slices.BinarySearch(docs, uint32(hi))
+	return docs[i:j]
+}
+
+// appendMembers appends to out the members of set from lo to hi
+// (exclusive; lo a multiple of 64), ascending.
+func appendMembers(out []uint32, set []uint64, lo, hi uint64) []uint32 {
+	for w := lo >> 6; w < (hi+63)>>6; w++ {
+		for bits := set[w]; bits != 0; bits &= bits - 1 {
+			if doc := w<<6 | uint64(mathbits.TrailingZeros64(bits)); doc < hi {
+				out = append(out, uint32(doc))
+			}
+		}
+	}
+	return out
 }
 
 // nearTerms finds a stem's near terms once per search.
