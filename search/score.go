@@ -35,7 +35,7 @@ type textSearch struct {
 	snap     *scorch.IndexSnapshot
 	near     map[string][len(textFields)]termsNear
 	dicts    map[string][]segment.TermDictionary // by field, a dictionary per segment
-	cells    []segLists                          // with a place: its cells' postings, read into b.allow
+	cells    []scoredTerm                        // with a place: its cells' postings, read into b.allow
 	groups   []scoreGroup
 	postings uint64           // how many postings the lanes read between them
 	deleted  map[int][]uint64 // by segment with kept impacts: what this snapshot deleted
@@ -47,7 +47,7 @@ type segLists []segment.PostingsList
 // scoreGroup is one part of the plan in one field.
 type scoreGroup struct {
 	part  uint16     // numbered from 1
-	every []segLists // a synonym of several words: a document must have each
+	every []scoredTerm // a synonym of several words: a document must have each
 	terms []scoredTerm
 }
 
@@ -94,11 +94,11 @@ func (s *textSearch) findCells(cells []string) error {
 	}
 	s.b.bitset(&s.b.allow)
 	for _, c := range cells {
-		lists, n, err := s.lookup("cells", c)
+		t, n, err := s.find("cells", c)
 		if err != nil {
 			return err
 		}
-		s.cells, s.postings = append(s.cells, lists), s.postings+n
+		s.cells, s.postings = append(s.cells, t), s.postings+n
 	}
 	return nil
 }
@@ -111,20 +111,17 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		return err
 	}
 	g := scoreGroup{part: part}
-	for _, t := range terms {
-		lists, df, err := s.lookup(field, t.term)
+	for _, wt := range terms {
+		t, df, err := s.find(field, wt.term)
 		if err != nil {
 			return err
 		}
 		if df == 0 {
 			continue
 		}
-		imps, err := s.impacts(field, t.term, lists)
-		if err != nil {
-			return err
-		}
 		idf := 1 + math.Log(s.docs/float64(df+1))
-		g.terms, s.postings = append(g.terms, scoredTerm{lists, imps, t.weight * idf * idf}), s.postings+df
+		t.weight = wt.weight * idf * idf
+		g.terms, s.postings = append(g.terms, t), s.postings+df
 	}
 	if len(g.terms) == 0 {
 		return nil // nothing in this field to score
@@ -133,11 +130,11 @@ func (s *textSearch) findPart(p planPart, part uint16, fi int) error {
 		s.b.bitset(&s.b.every)
 		s.b.bitset(&s.b.one)
 		for _, stem := range p.stems {
-			lists, n, err := s.lookup(field, stem)
+			t, n, err := s.find(field, stem)
 			if err != nil {
 				return err
 			}
-			g.every, s.postings = append(g.every, lists), s.postings+n
+			g.every, s.postings = append(g.every, t), s.postings+n
 		}
 	}
 	s.groups = append(s.groups, g)
@@ -161,6 +158,18 @@ func (s *textSearch) impacts(field, term string, lists segLists) ([]*impacts, er
 		}
 	}
 	return imps, err
+}
+
+// find returns term's postings in field, with its kept impacts, and how
+// many documents hold it; a term found only to tell which documents hold
+// it has no weight.
+func (s *textSearch) find(field, term string) (scoredTerm, uint64, error) {
+	lists, n, err := s.lookup(field, term)
+	if err != nil || n == 0 {
+		return scoredTerm{lists: lists}, n, err
+	}
+	imps, err := s.impacts(field, term, lists)
+	return scoredTerm{lists: lists, impacts: imps}, n, err
 }
 
 // lookup returns term's postings lists in field, one per segment, without
@@ -206,8 +215,8 @@ func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) err
 	var allow []uint64
 	if s.cells != nil {
 		allow = s.b.allow
-		for _, lists := range s.cells {
-			if err := s.each(l, lists, lo, hi, false, func(doc uint64, _ segment.Posting) { allow[doc>>6] |= 1 << (doc & 63) }); err != nil {
+		for _, t := range s.cells {
+			if err := s.eachImpact(l, t, lo, hi, nil, func(doc uint64, _ float32) { allow[doc>>6] |= 1 << (doc & 63) }); err != nil {
 				return err
 			}
 		}
@@ -242,14 +251,14 @@ func (s *textSearch) scoreRange(ctx context.Context, l *lane, lo, hi uint64) err
 
 // withEvery returns, for documents lo to hi, the set of those with every
 // one of a synonym's words (nil when the part is one word).
-func (s *textSearch) withEvery(l *lane, every []segLists, lo, hi uint64) ([]uint64, error) {
+func (s *textSearch) withEvery(l *lane, every []scoredTerm, lo, hi uint64) ([]uint64, error) {
 	if every == nil {
 		return nil, nil
 	}
 	all, one := s.b.every[lo>>6:(hi+63)>>6], s.b.one[lo>>6:(hi+63)>>6]
-	for n, lists := range every {
+	for n, t := range every {
 		clear(one)
-		if err := s.each(l, lists, lo, hi, false, func(doc uint64, _ segment.Posting) { one[doc>>6-lo>>6] |= 1 << (doc & 63) }); err != nil {
+		if err := s.eachImpact(l, t, lo, hi, nil, func(doc uint64, _ float32) { one[doc>>6-lo>>6] |= 1 << (doc & 63) }); err != nil {
 			return nil, err
 		}
 		for w := range all {
@@ -263,25 +272,15 @@ func (s *textSearch) withEvery(l *lane, every []segLists, lo, hi uint64) ([]uint
 	return s.b.every, nil
 }
 
-// each calls fn with the document number and posting of every document in
-// lists numbered lo to hi (exclusive); with freqs, the posting carries the
-// term's frequency and the field's norm.
-func (s *textSearch) each(l *lane, lists segLists, lo, hi uint64, freqs bool, fn func(doc uint64, p segment.Posting)) error {
-	for i, pl := range lists {
-		if err := s.eachIn(l, i, pl, lo, hi, freqs, fn); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// eachIn is each for segment i's list pl.
-func (s *textSearch) eachIn(l *lane, i int, pl segment.PostingsList, lo, hi uint64, freqs bool, fn func(doc uint64, p segment.Posting)) error {
+// eachIn calls fn with the document number and posting (frequency and
+// norm) of every document in segment i's list pl numbered lo to hi
+// (exclusive).
+func (s *textSearch) eachIn(l *lane, i int, pl segment.PostingsList, lo, hi uint64, fn func(doc uint64, p segment.Posting)) error {
 	first, end := s.offsets[i], s.offsets[i]+uint64(s.segs[i].FullSize())
 	if end <= lo || first >= hi {
 		return nil
 	}
-	l.it = pl.Iterator(freqs, freqs, false, l.it)
+	l.it = pl.Iterator(true, true, false, l.it)
 	p, err := l.it.Advance(max(lo, first) - first)
 	for ; p != nil && err == nil; p, err = l.it.Next() {
 		doc := first + p.Number()
@@ -301,7 +300,7 @@ func (s *textSearch) eachIn(l *lane, i int, pl segment.PostingsList, lo, hi uint
 func (s *textSearch) eachImpact(l *lane, t scoredTerm, lo, hi uint64, allowed []uint32, fn func(doc uint64, impact float32)) error {
 	for i, pl := range t.lists {
 		if t.impacts == nil || t.impacts[i] == nil {
-			err := s.eachIn(l, i, pl, lo, hi, true, func(doc uint64, p segment.Posting) { fn(doc, impactOf(p)) })
+			err := s.eachIn(l, i, pl, lo, hi, func(doc uint64, p segment.Posting) { fn(doc, impactOf(p)) })
 			if err != nil {
 				return err
 			}
