@@ -46,7 +46,7 @@ type segLists []segment.PostingsList
 
 // scoreGroup is one part of the plan in one field.
 type scoreGroup struct {
-	part  uint16     // numbered from 1
+	part  uint16       // numbered from 1
 	every []scoredTerm // a synonym of several words: a document must have each
 	terms []scoredTerm
 }
