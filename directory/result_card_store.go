@@ -72,7 +72,7 @@ const (
 type cardRow struct {
 	id, name, description, orgID, orgName string
 	free                                  bool
-	categories, sessions                  pq.StringArray
+	categories, sessions                  postgres.TextArray
 	maximum, held                         sql.NullInt64
 	paused                                sql.NullBool
 	resumeOn                              sql.NullTime

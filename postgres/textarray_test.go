@@ -1,0 +1,88 @@
+package postgres
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lib/pq"
+)
+
+func TestTextArrayScansPostgreSQLOutput(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{`{}`, []string{}},
+		{`{a}`, []string{"a"}},
+		{`{a,b,c}`, []string{"a", "b", "c"}},
+		{`{"",x}`, []string{"", "x"}},
+		{`{"a b","c,d","{e}"}`, []string{"a b", "c,d", "{e}"}},
+		{`{"say \"hi\"","back\\slash",NULLS}`, []string{`say "hi"`, `back\slash`, "NULLS"}},
+		{`{"NULL",null2}`, []string{"NULL", "null2"}},
+		{`{10:00,"MO TU",2026-11-22}`, []string{"10:00", "MO TU", "2026-11-22"}},
+		{`{é,"ü ö"}`, []string{"é", "ü ö"}},
+	} {
+		var a TextArray
+		if err := a.Scan([]byte(c.in)); err != nil || !slices.Equal(a, c.want) {
+			t.Errorf("Scan(%s) = %q, %v; want %q", c.in, a, err, c.want)
+		}
+	}
+}
+
+func TestTextArrayRefusesWhatItCannotHold(t *testing.T) {
+	for _, in := range []string{``, `{`, `a,b`, `{NULL}`, `{a,NULL}`, `{{a},{b}}`, `{"a}`, `{"a\}`, `{a,}`, `{,a}`, `{"a"b}`, `{a b}`, `[1:1]={a}`} {
+		var a TextArray
+		if err := a.Scan([]byte(in)); err == nil {
+			t.Errorf("Scan(%s) = %q, want an error", in, a)
+		}
+	}
+	var a TextArray
+	if err := a.Scan(nil); err == nil {
+		t.Errorf("Scan(NULL) = %q, want an error", a)
+	}
+}
+
+// FuzzTextArray checks the parser against PostgreSQL's output form of any
+// list of strings, and against lib/pq's parser on any input.
+func FuzzTextArray(f *testing.F) {
+	for _, s := range []string{"a\x00b", "", "x y\x00\"q\"\x00back\\slash", "NULL\x00{}\x00,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		elems := strings.Split(s, "\x00")
+		if !slices.ContainsFunc(elems, func(e string) bool { return strings.ContainsRune(e, 0) }) {
+			var a TextArray
+			if err := a.Scan([]byte(outputForm(elems))); err != nil || !slices.Equal(a, elems) {
+				t.Fatalf("Scan(%s) = %q, %v; want %q", outputForm(elems), a, err, elems)
+			}
+		}
+		var mine TextArray
+		var theirs pq.StringArray
+		errMine, errTheirs := mine.Scan([]byte(s)), theirs.Scan([]byte(s))
+		if errMine == nil && errTheirs == nil && !slices.Equal(mine, []string(theirs)) {
+			t.Fatalf("Scan(%q) = %q; lib/pq gives %q", s, mine, theirs)
+		}
+	})
+}
+
+// outputForm writes elems as PostgreSQL prints a text[]: quoted when
+// empty, NULL or holding a mark or space, with \ and " escaped.
+func outputForm(elems []string) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, e := range elems {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if e != "" && !strings.EqualFold(e, "NULL") && !strings.ContainsAny(e, "{},\"\\ \t\n\r\v\f") {
+			b.WriteString(e)
+			continue
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(e))
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String()
+}
