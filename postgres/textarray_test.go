@@ -8,24 +8,24 @@ import (
 	"github.com/lib/pq"
 )
 
+// PostgreSQL's output form of a text[], and the elements each holds.
+var textArrays = map[string][]string{
+	`{}`:                                 {},
+	`{a}`:                                {"a"},
+	`{a,b,c}`:                            {"a", "b", "c"},
+	`{"",x}`:                             {"", "x"},
+	`{"a b","c,d","{e}"}`:                {"a b", "c,d", "{e}"},
+	`{"say \"hi\"","back\\slash",NULLS}`: {`say "hi"`, `back\slash`, "NULLS"},
+	`{"NULL",null2}`:                     {"NULL", "null2"},
+	`{10:00,"MO TU",2026-11-22}`:         {"10:00", "MO TU", "2026-11-22"},
+	`{é,"ü ö"}`:                          {"é", "ü ö"},
+}
+
 func TestTextArrayScansPostgreSQLOutput(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want []string
-	}{
-		{`{}`, []string{}},
-		{`{a}`, []string{"a"}},
-		{`{a,b,c}`, []string{"a", "b", "c"}},
-		{`{"",x}`, []string{"", "x"}},
-		{`{"a b","c,d","{e}"}`, []string{"a b", "c,d", "{e}"}},
-		{`{"say \"hi\"","back\\slash",NULLS}`, []string{`say "hi"`, `back\slash`, "NULLS"}},
-		{`{"NULL",null2}`, []string{"NULL", "null2"}},
-		{`{10:00,"MO TU",2026-11-22}`, []string{"10:00", "MO TU", "2026-11-22"}},
-		{`{é,"ü ö"}`, []string{"é", "ü ö"}},
-	} {
+	for in, want := range textArrays {
 		var a TextArray
-		if err := a.Scan([]byte(c.in)); err != nil || !slices.Equal(a, c.want) {
-			t.Errorf("Scan(%s) = %q, %v; want %q", c.in, a, err, c.want)
+		if err := a.Scan([]byte(in)); err != nil || !slices.Equal(a, want) {
+			t.Errorf("Scan(%s) = %q, %v; want %q", in, a, err, want)
 		}
 	}
 }
