@@ -35,8 +35,8 @@ const (
 	listCost     = 64
 )
 
-// impactMinDocs: shorter lists are read through bleve's iterator (a
-// variable so that tests can keep every list).
+// impactMinDocs: shorter lists are read through bleve's iterator. Every
+// list is kept; tests raise it to keep none, and score through bleve.
 var impactMinDocs uint64 = 1
 
 // impacts are one term's postings in one segment, in ascending order of
@@ -218,35 +218,6 @@ func (imp *impacts) between(lo, hi uint32, base uint64, del []uint64, fn func(do
 	}
 }
 
-// deletedBits returns seg's deleted documents as a bitset, or nil when it
-// has none; a snapshot's deletions never change, so the last is kept.
-func (si *segmentImpacts) deletedBits(seg *scorch.SegmentSnapshot) []uint64 {
-	del := seg.Deleted()
-	if del == nil || del.IsEmpty() {
-		return nil
-	}
-	si.mu.RLock()
-	bits, same := si.delBits, si.deleted == del
-	si.mu.RUnlock()
-	if same {
-		return bits
-	}
-	bits = make([]uint64, (seg.FullSize()+63)/64)
-	for it := del.Iterator(); it.HasNext(); {
-		d := it.Next()
-		bits[d>>6] |= 1 << (d & 63)
-	}
-	si.mu.Lock()
-	si.deleted, si.delBits = del, bits
-	si.mu.Unlock()
-	return bits
-}
-
-// impactOf is what one posting adds to a score before the term's weight.
-func impactOf(p segment.Posting) float32 {
-	return float32(math.Sqrt(float64(p.Frequency())) * p.Norm())
-}
-
 // among calls fn, as between does, for each document of docs that imp
 // holds; docs are ascending numbers in the index, first the number of the
 // segment's first document. It looks each one up, starting from where the
@@ -279,4 +250,33 @@ func seek(lows []uint16, k int, x uint16) int {
 	}
 	i, _ := slices.BinarySearch(lows[prev:min(k, len(lows))], x)
 	return prev + i
+}
+
+// deletedBits returns seg's deleted documents as a bitset, or nil when it
+// has none; a snapshot's deletions never change, so the last is kept.
+func (si *segmentImpacts) deletedBits(seg *scorch.SegmentSnapshot) []uint64 {
+	del := seg.Deleted()
+	if del == nil || del.IsEmpty() {
+		return nil
+	}
+	si.mu.RLock()
+	bits, same := si.delBits, si.deleted == del
+	si.mu.RUnlock()
+	if same {
+		return bits
+	}
+	bits = make([]uint64, (seg.FullSize()+63)/64)
+	for it := del.Iterator(); it.HasNext(); {
+		d := it.Next()
+		bits[d>>6] |= 1 << (d & 63)
+	}
+	si.mu.Lock()
+	si.deleted, si.delBits = del, bits
+	si.mu.Unlock()
+	return bits
+}
+
+// impactOf is what one posting adds to a score before the term's weight.
+func impactOf(p segment.Posting) float32 {
+	return float32(math.Sqrt(float64(p.Frequency())) * p.Norm())
 }
