@@ -15,17 +15,21 @@ type counts struct {
 }
 
 // count adds f (by = 1) or takes it away (by = -1).
-func (c *counts) count(f *facts, by int32) {
+func (c *counts) count(f *facts, by int32) { c.countBrief(&f.brief, f.cats, by) }
+
+// countBrief adds (by = 1) or takes away (by = -1) a service with brief b
+// and categories cats.
+func (c *counts) countBrief(b *brief, cats []uint16, by int32) {
 	c.n += by
-	for _, id := range f.cats {
+	for _, id := range cats {
 		c.catsTo(int(id) + 1)
 		c.cats[id] += by
 	}
-	c.free[b2i(f.free)] += by
-	for d := f.days; d != 0; d &= d - 1 {
+	c.free[b2i(b.free)] += by
+	for d := b.days; d != 0; d &= d - 1 {
 		c.days[bits.TrailingZeros8(d)] += by
 	}
-	for d := f.delivery; d != 0; d &= d - 1 {
+	for d := b.delivery; d != 0; d &= d - 1 {
 		c.delivery[bits.TrailingZeros8(d)] += by
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kith/directory"
@@ -17,41 +18,56 @@ const gridKm = 2
 
 // facts is one service reduced to what filters and distance need, as bits
 // and small numbers, so checking thousands of candidates costs microseconds.
-// The fields every check reads come first, to share a cache line, and the
-// usual few categories and one venue live in the struct itself rather than
-// in arrays elsewhere on the heap.
+// The usual few categories and one venue live in the struct itself rather
+// than in arrays elsewhere on the heap.
 type facts struct {
+	brief
+	dead     bool         // replaced or removed from the table; set under its write lock
+	cats     []uint16     // every category number, sorted (see catalogue); in catBuf when they fit
+	venues   []venueFacts // usually in venueBuf
+	venueBuf [1]venueFacts
+	id       string
+	name     string
+}
+
+// brief is what a service's filters and facets read, apart from its
+// venues, in 32 bytes: a bleve segment keeps a copy of each document's in
+// document order (hitfacts.go), so that a text search checks its matches
+// with reads that mostly follow one another instead of one miss per match.
+type brief struct {
 	slots        uint32 // bit per weekday × part of day
+	assuredUntil uint32 // unix seconds; 0 when not referral-ready
+	pausedUntil  uint32 // unix seconds intake resumes; 0 not paused; MaxUint32 until further notice
 	minAge       int16  // -1: no lower limit
 	maxAge       int16  // -1: no upper limit
 	days         uint8  // bit per weekday, Monday first
 	delivery     uint8  // bit per directory.DeliveryModes entry
 	free         bool
 	full         bool
-	dead         bool         // replaced or removed from the table; set under its write lock
-	assuredUntil int64        // unix seconds; 0 when not referral-ready
-	pausedUntil  int64        // unix seconds intake resumes; 0 not paused; MaxInt64 until further notice
-	cats         []uint16     // sorted category numbers (see catalogue); usually in catBuf
-	venues       []venueFacts // usually in venueBuf
+	remote       bool  // no venues: online or by phone only
+	ncats        uint8 // how many categories, at most 255; all in catBuf when they fit
 	catBuf       [4]uint16
-	venueBuf     [1]venueFacts
-	id           string
-	name         string
+}
+
+// unixSeconds fits a time in unix seconds into a brief: times before 1970
+// are past, as 0 is, and times after 2106 are as good as never.
+func unixSeconds(t int64) uint32 {
+	return uint32(min(max(t, 0), math.MaxUint32))
 }
 
 // setLists gives f its own copies of cats and venues, in its buffers when
 // they fit.
 func (f *facts) setLists(cats []uint16, venues []venueFacts) {
 	f.cats = append(f.catBuf[:0:len(f.catBuf)], cats...)
+	f.ncats = uint8(min(len(cats), math.MaxUint8))
 	f.venues = append(f.venueBuf[:0:len(f.venueBuf)], venues...)
+	f.remote = len(venues) == 0
 }
 
 type venueFacts struct {
 	point  geo.Point
 	access uint16 // bit per directory.AccessibilityFeatures entry
 }
-
-func (f *facts) remoteOnly() bool { return len(f.venues) == 0 }
 
 // table holds the facts of every findable service and a grid of their
 // venues. Slots of removed services are reused.
@@ -62,6 +78,13 @@ type table struct {
 	free   []int32
 	grid   *geo.Grid
 	remote map[int32]bool
+
+	// version counts changes (under mu); indexed is the last version whose
+	// changes are in the index too. While they are equal, a snapshot of the
+	// index taken since has deleted every document whose facts were
+	// replaced after its segment's briefs were copied (hitfacts.go).
+	version uint64
+	indexed atomic.Uint64
 
 	tallies []counts // by grid square number: the services at home there (see tally.go)
 	home    []int32  // by slot: the grid square number of a service's first venue
@@ -94,13 +117,14 @@ func newTableOf(fs []*facts) *table {
 		c.setLists(k.f.cats, k.f.venues)
 		t.put(&c)
 	}
+	t.indexedTo(t.version) // no segment has copied a brief from it yet
 	return t
 }
 
 // zOrder interleaves the bits of the grid square's coordinates, so squares
 // near each other mostly sort near each other.
 func zOrder(f *facts) uint64 {
-	if f.remoteOnly() {
+	if f.remote {
 		return math.MaxUint64
 	}
 	c := geo.CellOf(f.venues[0].point, gridKm)
@@ -121,6 +145,7 @@ func spreadBits(x uint32) uint64 {
 // put replaces the facts for f.id.
 func (t *table) put(f *facts) {
 	t.remove(f.id)
+	t.version++
 	var slot int32
 	if n := len(t.free); n > 0 {
 		slot, t.free = t.free[n-1], t.free[:n-1]
@@ -136,7 +161,7 @@ func (t *table) put(f *facts) {
 		}
 	}
 	t.tally(slot, f, 1)
-	if f.remoteOnly() {
+	if f.remote {
 		t.remote[slot] = true
 	}
 }
@@ -147,6 +172,7 @@ func (t *table) remove(id string) {
 	if !ok {
 		return
 	}
+	t.version++
 	old := t.docs[slot]
 	for _, v := range old.venues {
 		t.grid.Remove(slot, v.point)
@@ -161,9 +187,16 @@ func (t *table) remove(id string) {
 
 func (t *table) len() int { return len(t.byID) }
 
+// fresh reports whether the index holds every change the table does; the
+// caller holds t.mu.
+func (t *table) fresh() bool { return t.indexed.Load() == t.version }
+
+// indexedTo records that the index holds the changes up to version v.
+func (t *table) indexedTo(v uint64) { t.indexed.Store(v) }
+
 // factsOf reduces a record, with its assurance, to facts.
 func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
-	f := &facts{id: rec.ServiceID, name: rec.Name, free: rec.Free, minAge: -1, maxAge: -1}
+	f := &facts{id: rec.ServiceID, name: rec.Name, brief: brief{free: rec.Free, minAge: -1, maxAge: -1}}
 	if rec.MinAge != nil {
 		f.minAge = int16(*rec.MinAge)
 	}
@@ -179,23 +212,23 @@ func factsOf(rec directory.SearchRecord, assuredUntil time.Time) *facts {
 	f.days, f.slots = sessionBits(rec.Sessions)
 	f.full, f.pausedUntil = capacityFacts(rec.Capacity)
 	if !assuredUntil.IsZero() {
-		f.assuredUntil = assuredUntil.Unix()
+		f.assuredUntil = unixSeconds(assuredUntil.Unix())
 	}
 	return f
 }
 
 // capacityFacts reduces capacity to what the accepting filter needs; the
 // time a pause ends is kept so a pause ends in search with no write.
-func capacityFacts(c directory.Capacity) (full bool, pausedUntil int64) {
+func capacityFacts(c directory.Capacity) (full bool, pausedUntil uint32) {
 	left := c.PlacesLeft()
 	full = left != nil && *left == 0
 	switch {
 	case !c.Paused:
 	case c.ResumeOn == nil:
-		pausedUntil = math.MaxInt64
+		pausedUntil = math.MaxUint32
 	default:
 		d := c.ResumeOn
-		pausedUntil = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, directory.London).Unix()
+		pausedUntil = unixSeconds(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, directory.London).Unix())
 	}
 	return full, pausedUntil
 }

@@ -154,9 +154,14 @@ func (e *Engine) apply(ctx context.Context, entries []directory.OutboxEntry, cur
 			batch.Delete(id)
 		}
 	}
+	v := t.version
 	t.mu.Unlock()
 	batch.SetInternal(cursorKey, []byte(strconv.FormatInt(cursor, 10)))
-	return g.idx.Batch(batch)
+	if err := g.idx.Batch(batch); err != nil {
+		return err
+	}
+	t.indexedTo(v)
+	return nil
 }
 
 // touched lists the services the entries change, expanding organisation

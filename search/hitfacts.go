@@ -10,16 +10,20 @@ import (
 )
 
 // segmentFacts remembers, for one bleve segment, the facts of every
-// document in it. A text query can match tens of thousands of services;
-// reaching each one's facts through one array read, instead of decoding
-// bleve's stored id and hashing it into a map, keeps that cheap. Segments
-// never change once written, so this is built once per segment and table;
-// facts the table has since replaced or removed are marked dead, which is
-// checked on every use.
+// document in it, and a copy of each one's brief. A text query can match
+// tens of thousands of services; reaching each one's facts through one
+// array read, instead of decoding bleve's stored id and hashing it into a
+// map, keeps that cheap, and checking the briefs, side by side in document
+// order, cheaper still. Segments never change once written, so this is
+// built once per segment and table. Facts the table has since replaced or
+// removed are marked dead, and their briefs are stale: a search may use
+// the briefs only when its snapshot of the index has deleted every such
+// document (table.fresh), and otherwise checks each hit's facts.
 type segmentFacts struct {
-	once  sync.Once
-	facts []*facts // nil: not in the table when built
-	err   error
+	once   sync.Once
+	facts  []*facts // nil: not in the table when built
+	briefs []brief  // of facts when built
+	err    error
 }
 
 // segmentCache holds the segmentFacts of the segments searches read, by
@@ -42,16 +46,18 @@ type hitFacts struct {
 	offsets []uint64 // first global document number of each segment
 	snaps   []*scorch.SegmentSnapshot
 	segs    []*segmentFacts
-	last    int // segment of the last hit: hits come mostly in document order
+	last    int  // segment of the last hit: hits come mostly in document order
+	briefs  bool // check hits against the segments' briefs (see segmentFacts)
 }
 
 var errNotScorch = errors.New("search: the index is not a scorch index")
 
 // hitsIn prepares to look up hits from reader, building what is missing for
-// its segments and forgetting segments no longer in use.
-func (c *segmentCache) hitsIn(snap *scorch.IndexSnapshot, t *table) (*hitFacts, error) {
+// its segments and forgetting segments no longer in use. briefs may be true
+// only if the table was fresh before the snapshot was taken.
+func (c *segmentCache) hitsIn(snap *scorch.IndexSnapshot, t *table, briefs bool) (*hitFacts, error) {
 	segs := snap.Segments()
-	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentFacts, len(segs))}
+	h := &hitFacts{t: t, offsets: make([]uint64, len(segs)), snaps: segs, segs: make([]*segmentFacts, len(segs)), briefs: briefs}
 	var next uint64
 	for i, s := range segs {
 		h.offsets[i] = next
@@ -100,6 +106,7 @@ func (c *segmentCache) forgetOthers(live []*scorch.SegmentSnapshot, t *table) {
 func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
 	s.once.Do(func() {
 		s.facts = make([]*facts, seg.FullSize())
+		s.briefs = make([]brief, seg.FullSize())
 		for doc := range s.facts {
 			id, err := seg.DocID(uint64(doc))
 			if err != nil {
@@ -107,7 +114,7 @@ func (s *segmentFacts) build(seg *scorch.SegmentSnapshot, t *table) error {
 				return
 			}
 			if slot, ok := t.byID[string(id)]; ok {
-				s.facts[doc] = t.docs[slot]
+				s.facts[doc], s.briefs[doc] = t.docs[slot], t.docs[slot].brief
 			}
 		}
 	})
@@ -133,6 +140,25 @@ func (h *hitFacts) factsAt(num uint64) (f *facts, found bool, err error) {
 		return nil, false, nil
 	}
 	return h.t.docs[slot], true, nil
+}
+
+// hit returns what checking the document with number num needs: its
+// brief, its categories, and its facts, read only when the segment's copy
+// of the brief is not to be used or lacks some categories. A nil brief
+// means the table no longer holds that service.
+func (h *hitFacts) hit(num uint64) (b *brief, cats []uint16, f *facts, err error) {
+	if h.briefs {
+		i, local := h.locate(num)
+		b, f = &h.segs[i].briefs[local], h.segs[i].facts[local]
+		if f != nil && int(b.ncats) <= len(b.catBuf) {
+			return b, b.catBuf[:b.ncats], f, nil
+		}
+	}
+	f, found, err := h.factsAt(num)
+	if !found || err != nil {
+		return nil, nil, nil, err
+	}
+	return &f.brief, f.cats, f, nil
 }
 
 // locate finds the segment of document num and its number there.

@@ -30,6 +30,7 @@ func indexedEngine(t *testing.T, recs []directory.SearchRecord) *Engine {
 	if err := g.idx.Batch(batch); err != nil {
 		t.Fatal(err)
 	}
+	tbl.indexedTo(tbl.version)
 	e := newEngine(Config{}, "", nil)
 	e.tbl.Store(tbl)
 	e.gen.Store(g)
@@ -139,5 +140,43 @@ func TestTextHitsAreCheckedAgainstTheFactsNow(t *testing.T) {
 	}
 	if got := search(Query{Categories: []string{"wellbeing"}}); len(got) != 0 {
 		t.Fatalf("b no longer in wellbeing: %v", got)
+	}
+}
+
+// A text search checks its hits against the copies of their briefs a
+// segment keeps only while the table is fresh: every change it holds is in
+// the index too. The table here is told it is fresh when it is not, to show
+// the copies are what a fresh search reads, and that a change to the table
+// alone sends searches back to the facts.
+func TestSegmentBriefsServeOnlyAFreshTable(t *testing.T) {
+	e := indexedEngine(t, []directory.SearchRecord{knittingGroup("a"), knittingGroup("b")})
+	free := func() []string {
+		t.Helper()
+		res, err := e.Search(context.Background(), Query{Text: "knitting", Free: true, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []string{}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ServiceID)
+		}
+		return ids
+	}
+	if got := free(); len(got) != 0 {
+		t.Fatalf("free before any is: %v", got)
+	}
+	tbl := e.tbl.Load()
+	a := knittingGroup("a")
+	a.Free = true
+	tbl.put(factsOf(a, time.Time{}))
+	if tbl.fresh() {
+		t.Fatal("a change to the table alone left it fresh")
+	}
+	if got := free(); !slices.Equal(got, []string{"a"}) {
+		t.Fatalf("a made free in the table: %v", got)
+	}
+	tbl.indexedTo(tbl.version) // a lie: bleve still has a's old document
+	if got := free(); len(got) != 0 {
+		t.Fatalf("fresh search did not read the segment's copy of a's brief: %v", got)
 	}
 }

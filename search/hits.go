@@ -27,12 +27,15 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 	if q.Near != nil {
 		cells = cellTerms(q.Near.Point, q.RadiusKm)
 	}
+	// Near a place the facts are read anyway, for the venues; reading a
+	// brief too was one more miss per match.
+	briefs := q.Near == nil && m.access == 0 && t.fresh() // before bleve takes the snapshot
 	read := readerQuery(func(r index.IndexReader) error {
 		snap, ok := r.(*scorch.IndexSnapshot)
 		if !ok {
 			return errNotScorch
 		}
-		hits, err := e.segments.hitsIn(snap, t)
+		hits, err := e.segments.hitsIn(snap, t, briefs)
 		if err != nil {
 			return err
 		}
@@ -42,7 +45,7 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 		}
 		return s.match(ctx, ms, func(l *lane, out *matches) error {
 			h := *hits // its own place in the segments
-			return checkScored(l, &ms.text, &h, t, q, m, out, len(plan.parts))
+			return checkScored(l, &ms.text, &h, q, m, out, len(plan.parts))
 		})
 	})
 	_, err := e.searchIndex(ctx, bleve.NewSearchRequestOptions(read, 0, 0, false))
@@ -52,21 +55,21 @@ func (e *Engine) textMatches(ctx context.Context, t *table, q *Query, m *matcher
 // checkScored adds every service lane l scored that passes the exact
 // checks to out, its score scaled by the share of the query's parts it
 // matched.
-func checkScored(l *lane, b *board, hits *hitFacts, t *table, q *Query, m *matcher, out *matches, parts int) error {
+func checkScored(l *lane, b *board, hits *hitFacts, q *Query, m *matcher, out *matches, parts int) error {
 	for i, doc := range l.touched {
-		if i%warmAhead == 0 {
+		if !hits.briefs && i%warmAhead == 0 {
 			l.warmed += hits.warm(l.touched[i:min(i+warmAhead, len(l.touched))])
 		}
-		f, found, err := hits.factsAt(uint64(doc))
+		br, cats, f, err := hits.hit(uint64(doc))
 		if err != nil {
 			return err
 		}
-		if !found {
+		if br == nil || !m.passes(br, cats) {
 			continue
 		}
-		if c, ok := t.check(f, q, m); ok {
+		if c, ok := place(f, q, m); ok {
 			c.score = float64(b.scores[doc]) * float64(b.parts[doc]) / float64(parts)
-			out.add(c)
+			out.addBrief(c, br, cats)
 		}
 	}
 	return nil

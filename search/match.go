@@ -51,19 +51,23 @@ func slotMask(days, parts []int) uint32 {
 }
 
 // service reports whether f passes every service-level filter.
-func (m *matcher) service(f *facts) bool {
+func (m *matcher) service(f *facts) bool { return m.passes(&f.brief, f.cats) }
+
+// passes reports whether a service with brief b and categories cats passes
+// every service-level filter.
+func (m *matcher) passes(b *brief, cats []uint16) bool {
 	q := m.q
-	if m.none || !hasCats(f.cats, m.cats) {
+	if m.none || !hasCats(cats, m.cats) {
 		return false
 	}
 	switch {
-	case m.slots != 0 && f.slots&m.slots == 0,
-		q.Free && !f.free,
-		m.delivery != 0 && f.delivery&m.delivery == 0,
-		q.Assured && f.assuredUntil <= m.now,
-		q.Accepting && (f.full || f.pausedUntil > m.now),
-		q.Age != nil && !ageFits(f, *q.Age),
-		m.access != 0 && f.remoteOnly():
+	case m.slots != 0 && b.slots&m.slots == 0,
+		q.Free && !b.free,
+		m.delivery != 0 && b.delivery&m.delivery == 0,
+		q.Assured && int64(b.assuredUntil) <= m.now,
+		q.Accepting && (b.full || int64(b.pausedUntil) > m.now),
+		q.Age != nil && !ageFits(b, *q.Age),
+		m.access != 0 && b.remote:
 		return false
 	}
 	return true
@@ -78,8 +82,8 @@ func (m *matcher) everything() bool {
 		!q.Assured && !q.Accepting && q.Age == nil && m.access == 0
 }
 
-func ageFits(f *facts, age int) bool {
-	return (f.minAge < 0 || age >= int(f.minAge)) && (f.maxAge < 0 || age <= int(f.maxAge))
+func ageFits(b *brief, age int) bool {
+	return (b.minAge < 0 || age >= int(b.minAge)) && (b.maxAge < 0 || age <= int(b.maxAge))
 }
 
 // venue reports whether a venue has every accessibility feature asked for.

@@ -66,9 +66,13 @@ func (ms *matches) severalMap() map[int32]int {
 	return ms.several
 }
 
-func (ms *matches) add(c candidate) {
+func (ms *matches) add(c candidate) { ms.addBrief(c, &c.f.brief, c.f.cats) }
+
+// addBrief adds c, counted from its brief b and categories cats rather
+// than from its facts.
+func (ms *matches) addBrief(c candidate, b *brief, cats []uint16) {
 	ms.cands = append(ms.cands, c)
-	ms.counts.count(c.f, 1)
+	ms.counts.countBrief(b, cats, 1)
 }
 
 // total is the number of matches: fewer than that may be candidates.

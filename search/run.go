@@ -124,8 +124,15 @@ func (t *table) check(f *facts, q *Query, m *matcher) (candidate, bool) {
 	if f == nil || !m.service(f) {
 		return candidate{}, false
 	}
+	return place(f, q, m)
+}
+
+// place finishes check for a service whose facts pass the filters: with a
+// place, one of its suitable venues must be within the radius (or it is
+// remote). Its facts are read only then.
+func place(f *facts, q *Query, m *matcher) (candidate, bool) {
 	c := candidate{f: f, dist: -1}
-	if f.remoteOnly() || (q.Near == nil && m.access == 0) {
+	if q.Near == nil && m.access == 0 || f.remote {
 		return c, true // no venue to measure or look at
 	}
 	best := math.Inf(1)
@@ -267,7 +274,7 @@ func pageOf(cs []candidate, offset, limit int, now int64) []Hit {
 	cs = cs[offset:min(len(cs), offset+limit)]
 	out := make([]Hit, len(cs))
 	for i, c := range cs {
-		out[i] = Hit{ServiceID: c.f.id, Score: c.score, Assured: c.f.assuredUntil > now}
+		out[i] = Hit{ServiceID: c.f.id, Score: c.score, Assured: int64(c.f.assuredUntil) > now}
 		if c.dist >= 0 {
 			d := c.dist
 			out[i].DistanceKm = &d

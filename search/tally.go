@@ -30,7 +30,7 @@ func (t *table) setPlace(slot, home int32, venues int) {
 // tally adds the service f in slot to its home square's counts (by = 1) or
 // takes it away (by = -1). Remote services have no home.
 func (t *table) tally(slot int32, f *facts, by int32) {
-	if f.remoteOnly() {
+	if f.remote {
 		return
 	}
 	num := t.home[slot]
