@@ -28,16 +28,9 @@ type httpRun struct {
 	ByClass  [numClasses + 1]latency // open loop: per query class, then all
 	Lag      latency                 // open loop: how late the client sent requests
 	LagMax   time.Duration           // open loop: the latest the client sent one
-	SentLate int                     // open loop: requests the client sent more than stallLag late
+	SentLate int                     // open loop: requests the client sent more than benchkit.StallLate late
 	Windows  []time.Duration         // open loop: p99 of the requests due in each window
 }
-
-// stallLag is how late a request must be sent to count as held up by the
-// machine rather than by the client's pacing: the pacer itself sends p99
-// 0.3 ms late. A client that cannot run for that long is stalled with the
-// whole machine: a process of 1 ms sleeps beside the bench, measured in
-// one session, stalled at the same moments and by as much (13–26 ms).
-const stallLag = 5 * time.Millisecond
 
 // window is the span the open-loop run groups requests by, to show whether
 // its tail is a stall, a drift or spread evenly.
@@ -129,7 +122,7 @@ func (rec *recording) run() httpRun {
 	hr.Lag = summarise(rec.Lag)
 	for _, l := range rec.Lag {
 		hr.LagMax = max(hr.LagMax, l)
-		if l > stallLag {
+		if l > benchkit.StallLate {
 			hr.SentLate++
 		}
 	}

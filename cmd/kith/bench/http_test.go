@@ -3,6 +3,8 @@ package bench
 import (
 	"testing"
 	"time"
+
+	"kith/cmd/kith/benchkit"
 )
 
 // The open loop's summary says how late the client sent requests, and how
@@ -15,7 +17,7 @@ func TestOpenLoopCountsRequestsSentLate(t *testing.T) {
 		sentLate int
 	}{
 		"on time":          {lags: []time.Duration{msec(0.1), msec(0.2), msec(0.3)}, max: msec(0.3)},
-		"at the bound":     {lags: []time.Duration{msec(0.1), stallLag}, max: stallLag},
+		"at the bound":     {lags: []time.Duration{msec(0.1), benchkit.StallLate}, max: benchkit.StallLate},
 		"a stall of two":   {lags: []time.Duration{msec(0.1), msec(12), msec(7), msec(0.2)}, max: msec(12), sentLate: 2},
 		"nothing was sent": {},
 	} {
